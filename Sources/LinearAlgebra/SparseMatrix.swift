@@ -1,0 +1,122 @@
+/// Compressed sparse rows (CSR): row `i` holds `columnIndices[rowStarts[i]..<rowStarts[i+1]]`
+/// with the matching `values`. Column indices within a row are sorted and unique.
+public struct SparseMatrix: Sendable, Equatable {
+    public private(set) var rowStarts: [Int]
+    public private(set) var columnIndices: [Int32]
+    public private(set) var values: [Double]
+    public let columns: Int
+
+    public var rows: Int { rowStarts.count - 1 }
+    public var nonZeroCount: Int { values.count }
+
+    public init(columns: Int) {
+        self.columns = columns
+        rowStarts = [0]
+        columnIndices = []
+        values = []
+    }
+
+    public init(columns: Int, rowStarts: [Int], columnIndices: [Int32], values: [Double]) {
+        precondition(rowStarts.first == 0 && rowStarts.last == values.count && columnIndices.count == values.count,
+                     "SparseMatrix: inconsistent CSR arrays")
+        self.columns = columns
+        self.rowStarts = rowStarts
+        self.columnIndices = columnIndices
+        self.values = values
+    }
+
+    /// Appends a row given as (column, value) pairs sorted by column, without duplicates.
+    public mutating func appendRow<S: Sequence>(_ entries: S) where S.Element == (Int32, Double) {
+        for (column, value) in entries {
+            columnIndices.append(column)
+            values.append(value)
+        }
+        rowStarts.append(values.count)
+    }
+
+    public mutating func reserveCapacity(rows: Int, nonZeros: Int) {
+        rowStarts.reserveCapacity(rows + 1)
+        columnIndices.reserveCapacity(nonZeros)
+        values.reserveCapacity(nonZeros)
+    }
+
+    public func row(_ index: Int) -> (columns: ArraySlice<Int32>, values: ArraySlice<Double>) {
+        let range = rowStarts[index]..<rowStarts[index + 1]
+        return (columnIndices[range], values[range])
+    }
+
+    /// A new matrix holding the given rows, in the given order.
+    public func selectingRows(_ indices: [Int]) -> SparseMatrix {
+        var out = SparseMatrix(columns: columns)
+        var nnz = 0
+        for i in indices { nnz += rowStarts[i + 1] - rowStarts[i] }
+        out.reserveCapacity(rows: indices.count, nonZeros: nnz)
+        for i in indices {
+            let range = rowStarts[i]..<rowStarts[i + 1]
+            out.columnIndices.append(contentsOf: columnIndices[range])
+            out.values.append(contentsOf: values[range])
+            out.rowStarts.append(out.values.count)
+        }
+        return out
+    }
+
+    /// Joins two matrices with the same rows side by side: [self | other].
+    public func horizontallyStacked(with other: SparseMatrix) -> SparseMatrix {
+        precondition(rows == other.rows, "horizontallyStacked: row counts differ")
+        var out = SparseMatrix(columns: columns + other.columns)
+        out.reserveCapacity(rows: rows, nonZeros: nonZeroCount + other.nonZeroCount)
+        let shift = Int32(columns)
+        for i in 0..<rows {
+            let a = rowStarts[i]..<rowStarts[i + 1]
+            out.columnIndices.append(contentsOf: columnIndices[a])
+            out.values.append(contentsOf: values[a])
+            let b = other.rowStarts[i]..<other.rowStarts[i + 1]
+            for k in b {
+                out.columnIndices.append(other.columnIndices[k] + shift)
+                out.values.append(other.values[k])
+            }
+            out.rowStarts.append(out.values.count)
+        }
+        return out
+    }
+
+    /// out ← self · w + (bias broadcast over rows), where w is columns × k, row-major.
+    /// A CSR loop: each non-zero adds a scaled row of `w` (contiguous) into the output row.
+    public func multiply(_ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>) {
+        for i in 0..<rows {
+            let o = out + i * k
+            for p in rowStarts[i]..<rowStarts[i + 1] {
+                BLASKernels.axpy(k, values[p], w + Int(columnIndices[p]) * k, o)
+            }
+        }
+    }
+
+    /// g ← g + selfᵀ · r, where r is rows × k and g is columns × k, both row-major.
+    public func addTransposeMultiply(_ r: UnsafePointer<Double>, k: Int, into g: UnsafeMutablePointer<Double>) {
+        for i in 0..<rows {
+            let ri = r + i * k
+            for p in rowStarts[i]..<rowStarts[i + 1] {
+                BLASKernels.axpy(k, values[p], ri, g + Int(columnIndices[p]) * k)
+            }
+        }
+    }
+
+    /// Dense copy, for tests and small problems.
+    public var dense: Matrix {
+        var m = Matrix(rows: rows, columns: columns)
+        for i in 0..<rows {
+            for p in rowStarts[i]..<rowStarts[i + 1] { m[i, Int(columnIndices[p])] = values[p] }
+        }
+        return m
+    }
+}
+
+/// Short-vector kernels used inside sparse loops, where a BLAS call per non-zero would cost more
+/// than the arithmetic (k is the number of labels, typically 2–10).
+@usableFromInline
+enum BLASKernels {
+    @inlinable @inline(__always)
+    static func axpy(_ k: Int, _ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+        for c in 0..<k { y[c] += a * x[c] }
+    }
+}

@@ -1,0 +1,1 @@
+// The sentence encoder (WordPiece, safetensors, BERT forward) is being written; see issue 6.
