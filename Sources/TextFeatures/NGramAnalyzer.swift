@@ -1,0 +1,133 @@
+/// Turns a text into the n-grams one TF-IDF block counts: word n-grams, or character n-grams
+/// inside word boundaries (each token padded with one space on either side, exactly as
+/// scikit-learn's `analyzer="char_wb"` does). Every n-gram is identified by the `StableHash`
+/// of its UTF-8 text; the text itself is only built when a vocabulary needs it.
+public struct NGramAnalyzer: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case word
+        case charWithinWords = "char_wb"
+    }
+
+    public var kind: Kind
+    public var minN: Int
+    public var maxN: Int
+    public var normalizer: TextNormalizer
+
+    public init(kind: Kind, minN: Int, maxN: Int, normalizer: TextNormalizer = TextNormalizer()) {
+        self.kind = kind
+        self.minN = minN
+        self.maxN = maxN
+        self.normalizer = normalizer
+    }
+
+    /// A normalised, tokenised text. Scalar offsets are kept for character n-grams.
+    public struct Analyzed: Sendable {
+        public let bytes: [UInt8]
+        public let tokens: [Range<Int>]
+    }
+
+    /// Where an n-gram sits in an analysed text, so its string can be rebuilt on demand.
+    public struct Location: Sendable {
+        /// Word n-grams: first token index. Character n-grams: token index.
+        public let token: Int
+        /// Character n-grams: first scalar in the padded token (0 is the leading space).
+        public let offset: Int
+        /// Number of words, or of scalars.
+        public let length: Int
+    }
+
+    public func analyze(_ text: String) -> Analyzed {
+        let bytes = normalizer.normalizedBytes(text)
+        return Analyzed(bytes: bytes, tokens: WordTokenizer().tokens(in: bytes))
+    }
+
+    /// Calls `body` with the hash and location of every n-gram occurrence, in order.
+    public func forEachNGram(in analyzed: Analyzed, _ body: (UInt64, Location) -> Void) {
+        analyzed.bytes.withUnsafeBufferPointer { bytes in
+            switch kind {
+            case .word: wordNGrams(bytes, analyzed.tokens, body)
+            case .charWithinWords: charNGrams(bytes, analyzed.tokens, body)
+            }
+        }
+    }
+
+    /// The hashes of every n-gram occurrence in `text`, appended to `hashes`.
+    public func appendHashes(of text: String, to hashes: inout [UInt64]) {
+        forEachNGram(in: analyze(text)) { hash, _ in hashes.append(hash) }
+    }
+
+    /// The text of the n-gram at `location`.
+    public func string(at location: Location, in analyzed: Analyzed) -> String {
+        var out = [UInt8]()
+        switch kind {
+        case .word:
+            for t in location.token..<(location.token + location.length) {
+                if t > location.token { out.append(0x20) }
+                out.append(contentsOf: analyzed.bytes[analyzed.tokens[t]])
+            }
+        case .charWithinWords:
+            let token = analyzed.tokens[location.token]
+            let starts = NGramAnalyzer.scalarStarts(analyzed.bytes, token)
+            let scalars = starts.count - 1
+            for p in location.offset..<(location.offset + location.length) {
+                if p == 0 || p == scalars + 1 { out.append(0x20) } else {
+                    out.append(contentsOf: analyzed.bytes[starts[p - 1]..<starts[p]])
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func wordNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
+                            _ body: (UInt64, Location) -> Void) {
+        let count = tokens.count
+        guard minN >= 1 else { return }
+        for n in minN...max(minN, maxN) where n <= count {
+            for i in 0...(count - n) {
+                var h = StableHash()
+                for t in i..<(i + n) {
+                    if t > i { h.combine(0x20) }
+                    h.combine(UnsafeBufferPointer(rebasing: bytes[tokens[t]]))
+                }
+                body(h.value, Location(token: i, offset: 0, length: n))
+            }
+        }
+    }
+
+    private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
+                            _ body: (UInt64, Location) -> Void) {
+        guard minN >= 1 else { return }
+        for (ti, token) in tokens.enumerated() {
+            let starts = NGramAnalyzer.scalarStarts(bytes, token)
+            let paddedLength = starts.count + 1    // scalars + 2 spaces
+            let scalars = starts.count - 1
+            // Padded scalar p: 0 and scalars+1 are spaces; p in 1...scalars is bytes[starts[p-1]..<starts[p]].
+            for n in minN...max(minN, maxN) {
+                var offset = 0
+                while true {
+                    var h = StableHash()
+                    let end = min(offset + n, paddedLength)
+                    for p in offset..<end {
+                        if p == 0 || p == scalars + 1 { h.combine(0x20) } else {
+                            for k in starts[p - 1]..<starts[p] { h.combine(bytes[k]) }
+                        }
+                    }
+                    body(h.value, Location(token: ti, offset: offset, length: end - offset))
+                    if offset + n >= paddedLength { break }
+                    offset += 1
+                }
+                if offset == 0 { break }    // a word shorter than n is counted once, as scikit-learn does
+            }
+        }
+    }
+
+    /// Byte offsets of each scalar of `token`, followed by the token's end.
+    static func scalarStarts<C: Collection>(_ bytes: C, _ token: Range<Int>) -> [Int]
+    where C.Element == UInt8, C.Index == Int {
+        var starts = [Int]()
+        starts.reserveCapacity(token.count + 1)
+        for i in token where bytes[i] & 0xC0 != 0x80 { starts.append(i) }
+        starts.append(token.upperBound)
+        return starts
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import LinearAlgebra
+
+/// Learns a vocabulary and idf weights from documents (`fit`), giving a `FittedTfidf` that
+/// turns texts into L2-normalised sparse TF-IDF rows.
+public struct TfidfVectorizer: Sendable {
+    public let configuration: TfidfConfiguration
+
+    public init(_ configuration: TfidfConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func fit(_ documents: [String]) throws -> FittedTfidf {
+        let c = configuration
+        guard c.analyzer.minN >= 1, c.analyzer.maxN >= c.analyzer.minN else {
+            throw TextFeaturesError.invalidConfiguration("n-gram range \(c.analyzer.minN)–\(c.analyzer.maxN)")
+        }
+        guard c.minDF >= 1, c.maxDF > 0, c.maxDF <= 1, (c.maxFeatures ?? 1) >= 1 else {
+            throw TextFeaturesError.invalidConfiguration("min_df \(c.minDF), max_df \(c.maxDF), max_features \(c.maxFeatures ?? 0)")
+        }
+        guard !documents.isEmpty else { throw TextFeaturesError.emptyCorpus }
+
+        struct Entry { var documentFrequency: Int; var termFrequency: Int; var text: String }
+        var entries: [UInt64: Entry] = [:]
+        var seenInDocument: [UInt64: Int] = [:]
+        for (d, document) in documents.enumerated() {
+            let analyzed = c.analyzer.analyze(document)
+            c.analyzer.forEachNGram(in: analyzed) { hash, location in
+                if let last = seenInDocument[hash], last == d {
+                    entries[hash]!.termFrequency += 1
+                    return
+                }
+                seenInDocument[hash] = d
+                if entries[hash] != nil {
+                    entries[hash]!.documentFrequency += 1
+                    entries[hash]!.termFrequency += 1
+                } else {
+                    entries[hash] = Entry(documentFrequency: 1, termFrequency: 1,
+                                          text: c.analyzer.string(at: location, in: analyzed))
+                }
+            }
+        }
+
+        let n = documents.count
+        let maxDocumentCount = Int((c.maxDF * Double(n)).rounded(.down))
+        var kept = entries.filter { $0.value.documentFrequency >= c.minDF && $0.value.documentFrequency <= max(maxDocumentCount, 1) }
+            .map { (hash: $0.key, entry: $0.value) }
+        guard !kept.isEmpty else {
+            throw TextFeaturesError.emptyVocabulary("no n-gram is in at least \(c.minDF) of \(n) documents")
+        }
+        // Alphabetical by UTF-8 bytes (code point order, as Python sorts), so indices are reproducible.
+        kept.sort { FittedTfidf.utf8Less($0.entry.text, $1.entry.text) }
+        if let limit = c.maxFeatures, kept.count > limit {
+            // Most frequent over the corpus; the stable sort keeps alphabetical order among ties.
+            let order = kept.indices.sorted {
+                kept[$0].entry.termFrequency != kept[$1].entry.termFrequency
+                    ? kept[$0].entry.termFrequency > kept[$1].entry.termFrequency : $0 < $1
+            }
+            kept = order.prefix(limit).sorted().map { kept[$0] }
+        }
+        for i in 1..<max(kept.count, 1) where kept[i].hash == kept[i - 1].hash {
+            throw TextFeaturesError.hashCollision(kept[i - 1].entry.text, kept[i].entry.text)
+        }
+        let terms = kept.map(\.entry.text)
+        let idf = kept.map { item -> Double in
+            let df = Double(item.entry.documentFrequency)
+            return c.smoothIDF ? log((1 + Double(n)) / (1 + df)) + 1 : log(Double(n) / df) + 1
+        }
+        return try FittedTfidf(configuration: c, terms: terms, idf: idf)
+    }
+}
