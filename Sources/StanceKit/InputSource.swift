@@ -1,0 +1,87 @@
+import Foundation
+
+/// Reads a file, or standard input for "-", in chunks, and hands out lines as UTF-8 bytes
+/// without their terminators, counting lines so errors can name them.
+public final class LineReader {
+    public let name: String
+    public private(set) var lineNumber = 0
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var finished = false
+    private let chunkSize: Int
+
+    /// Opens `path` ("-" is standard input).
+    public init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.chunkSize = chunkSize
+        if path == "-" {
+            name = "<stdin>"
+            handle = FileHandle.standardInput
+            return
+        }
+        name = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError(.missingInput, file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw DataError(.missingInput, file: path, "is a directory, not a file") }
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw DataError(.missingInput, file: path, "cannot be opened for reading")
+        }
+        handle = h
+    }
+
+    deinit {
+        if name != "<stdin>" { try? handle.close() }
+    }
+
+    /// The next line, or nil at the end of the input. A trailing "\r" is removed.
+    public func nextLine() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Array(buffer[position..<end])
+                position = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if finished {
+                guard position < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Array(buffer[position..<end])
+                position = buffer.count
+                lineNumber += 1
+                return line
+            }
+            try fill()
+        }
+    }
+
+    private func fill() throws {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let data: Data?
+        do {
+            data = try handle.read(upToCount: chunkSize)
+        } catch {
+            throw DataError(.missingInput, file: name, "read failed: \(error.localizedDescription)")
+        }
+        if let data, !data.isEmpty {
+            buffer.append(contentsOf: data)
+        } else {
+            finished = true
+        }
+    }
+}
+
+/// Strict UTF-8 decoding that reports where the input goes wrong.
+public enum UTF8Validation {
+    /// The string, or nil when the bytes are not valid UTF-8.
+    public static func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// One input record: the line it starts on and its fields as strings.
+public struct Record: Sendable {
+    public let line: Int
+    public let fields: [String: String]
+}
+
+/// Streams records from JSON Lines, CSV/TSV (RFC 4180, with a header row) or plain text
+/// (one text per line, field "text"). Blank lines are skipped.
+public final class RecordReader {
+    public let format: DataFormat
+    public var name: String { lines.name }
+    /// Column names of a CSV/TSV header, in order.
+    public private(set) var header: [String] = []
+    private let lines: LineReader
+    private var first = true
+
+    public init(path: String, format: DataFormat? = nil) throws {
+        guard let format = format ?? DataFormat.inferred(from: path) ?? (path == "-" ? .text : nil) else {
+            throw DataError(file: path, "cannot tell the format from the file name; pass --format jsonl, csv, tsv or text")
+        }
+        self.format = format
+        self.lines = try LineReader(path: path)
+    }
+
+    /// The next record, or nil at the end. Throws a `DataError` naming the line for malformed input;
+    /// after such an error the reader can go on with the next record.
+    public func next() throws -> Record? {
+        while true {
+            guard var bytes = try lines.nextLine() else { return nil }
+            if first {
+                first = false
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }   // UTF-8 BOM
+                if format == .csv || format == .tsv {
+                    if isBlank(bytes) { first = true; continue }
+                    header = try parseDelimited(bytes, startLine: lines.lineNumber).map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }
+                    if let duplicate = Dictionary(grouping: header, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                        throw DataError(file: name, line: lines.lineNumber, "column \"\(duplicate)\" appears twice in the header")
+                    }
+                    continue
+                }
+            }
+            if isBlank(bytes) { continue }
+            let line = lines.lineNumber
+            switch format {
+            case .text:
+                guard let text = UTF8Validation.decode(bytes) else { throw invalidUTF8(line) }
+                return Record(line: line, fields: ["text": text])
+            case .jsonl:
+                return Record(line: line, fields: try parseJSON(bytes, line: line))
+            case .csv, .tsv:
+                let values = try parseDelimited(bytes, startLine: line)
+                guard values.count == header.count else {
+                    throw DataError(file: name, line: line, "expected \(header.count) fields as in the header, found \(values.count)")
+                }
+                return Record(line: line, fields: Dictionary(zip(header, values), uniquingKeysWith: { a, _ in a }))
+            }
+        }
+    }
+
+    private func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    private func invalidUTF8(_ line: Int) -> DataError {
+        DataError(file: name, line: line, "invalid UTF-8")
+    }
+
+    private func parseJSON(_ bytes: [UInt8], line: Int) throws -> [String: String] {
+        guard UTF8Validation.decode(bytes) != nil else { throw invalidUTF8(line) }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw DataError(file: name, line: line, "malformed JSON")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw DataError(file: name, line: line, "expected a JSON object")
+        }
+        var fields = [String: String]()
+        for (key, value) in dictionary {
+            switch value {
+            case let s as String: fields[key] = s
+            case is NSNull: continue
+            case let n as NSNumber:
+                fields[key] = n.stringValue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+                    fields[key] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return fields
+    }
+
+    /// RFC 4180 fields of one record that starts on `startLine`; a quoted field may run on
+    /// over the following lines.
+    private func parseDelimited(_ firstLine: [UInt8], startLine: Int) throws -> [String] {
+        let delimiter: UInt8 = format == .tsv ? 0x09 : 0x2C
+        let quote: UInt8 = 0x22
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = firstLine
+        var i = 0
+        var inQuotes = false
+        var wasQuoted = false
+        func finishField() throws {
+            guard let s = UTF8Validation.decode(field) else { throw invalidUTF8(startLine) }
+            fields.append(s)
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        while true {
+            if i == line.count {
+                if inQuotes {
+                    guard let more = try lines.nextLine() else {
+                        throw DataError(file: name, line: startLine, "quoted field is never closed")
+                    }
+                    field.append(0x0A)
+                    line = more
+                    i = 0
+                    continue
+                }
+                try finishField()
+                return fields
+            }
+            let b = line[i]
+            if inQuotes {
+                if b == quote {
+                    if i + 1 < line.count && line[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                    } else {
+                        inQuotes = false
+                        i += 1
+                    }
+                } else {
+                    field.append(b)
+                    i += 1
+                }
+                continue
+            }
+            if b == delimiter {
+                try finishField()
+            } else if b == quote && field.isEmpty && !wasQuoted {
+                inQuotes = true
+                wasQuoted = true
+            } else if wasQuoted {
+                throw DataError(file: name, line: lines.lineNumber, "unexpected character after a closing quote")
+            } else {
+                field.append(b)
+            }
+            i += 1
+        }
+    }
+}
