@@ -83,20 +83,32 @@ public struct SparseMatrix: Sendable, Equatable {
     /// out ← self · w + (bias broadcast over rows), where w is columns × k, row-major.
     /// A CSR loop: each non-zero adds a scaled row of `w` (contiguous) into the output row.
     public func multiply(_ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows {
-            let o = out + i * k
-            for p in rowStarts[i]..<rowStarts[i + 1] {
-                BLASKernels.axpy(k, values[p], w + Int(columnIndices[p]) * k, o)
+        rowStarts.withUnsafeBufferPointer { starts in
+            columnIndices.withUnsafeBufferPointer { cols in
+                values.withUnsafeBufferPointer { vals in
+                    for i in 0..<(starts.count - 1) {
+                        let o = out + i * k
+                        for p in starts[i]..<starts[i + 1] {
+                            BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, o)
+                        }
+                    }
+                }
             }
         }
     }
 
     /// g ← g + selfᵀ · r, where r is rows × k and g is columns × k, both row-major.
     public func addTransposeMultiply(_ r: UnsafePointer<Double>, k: Int, into g: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows {
-            let ri = r + i * k
-            for p in rowStarts[i]..<rowStarts[i + 1] {
-                BLASKernels.axpy(k, values[p], ri, g + Int(columnIndices[p]) * k)
+        rowStarts.withUnsafeBufferPointer { starts in
+            columnIndices.withUnsafeBufferPointer { cols in
+                values.withUnsafeBufferPointer { vals in
+                    for i in 0..<(starts.count - 1) {
+                        let ri = r + i * k
+                        for p in starts[i]..<starts[i + 1] {
+                            BLASKernels.axpy(k, vals[p], ri, g + Int(cols[p]) * k)
+                        }
+                    }
+                }
             }
         }
     }
@@ -117,6 +129,13 @@ public struct SparseMatrix: Sendable, Equatable {
 enum BLASKernels {
     @inlinable @inline(__always)
     static func axpy(_ k: Int, _ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
-        for c in 0..<k { y[c] += a * x[c] }
+        switch k {
+        case 2:
+            y[0] += a * x[0]; y[1] += a * x[1]
+        case 3:
+            y[0] += a * x[0]; y[1] += a * x[1]; y[2] += a * x[2]
+        default:
+            for c in 0..<k { y[c] += a * x[c] }
+        }
     }
 }

@@ -1,1 +1,0 @@
-// The sentence encoder (WordPiece, safetensors, BERT forward) is being written; see issue 6.

@@ -1,0 +1,193 @@
+import ArgumentParser
+import Foundation
+import StanceKit
+
+enum ClassifyFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, jsonl, csv
+}
+
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Label texts with a model: one output record per input text.",
+        discussion: """
+        Texts come from the arguments, from --input FILE (JSON Lines, CSV or TSV with a text column, \
+        or plain text with one text per line), or from standard input when the only argument is "-". \
+        Each output record has the label and every label's probability; JSON Lines output also \
+        echoes the input record's "id". Input is read and classified in batches, so memory stays \
+        flat on large files.
+
+        Examples:
+          stance classify "Washington warned that sanctions would stay until Pyongyang disarms."
+          stance classify --input sentences.txt --format jsonl
+          cat sentences.jsonl | stance classify --input-format jsonl --format csv -
+          stance classify --explain 5 "The envoy said the talks were constructive."
+        """)
+
+    @Argument(help: "Texts to classify; \"-\" reads standard input.")
+    var texts: [String] = []
+
+    @Option(help: "Model file (default: the shipped default model, or $STANCE_MODEL).")
+    var model: String?
+
+    @Option(help: "File of texts to classify (\"-\" for standard input).")
+    var input: String?
+
+    @Option(help: "Format of --input or standard input (default: from the extension; plain text for stdin).")
+    var inputFormat: DataFormat?
+
+    @Option(help: "Column holding the text in structured input (default: \"text\", else \"sentence\").")
+    var textColumn: String?
+
+    @Option(help: "Output format.")
+    var format: ClassifyFormat = .table
+
+    @Option(help: "Also show the K n-grams that pushed hardest toward the predicted label and against it.")
+    var explain: Int?
+
+    @Flag(help: "Report bad input records on stderr and skip them instead of stopping.")
+    var skipInvalid = false
+
+    @Option(help: "Texts classified per batch.")
+    var batchSize = 4096
+
+    func validate() throws {
+        if input != nil && !texts.isEmpty { throw ValidationError("give texts as arguments or --input, not both") }
+        if texts.contains("-") && texts.count > 1 { throw ValidationError("\"-\" (standard input) cannot be mixed with texts") }
+        if input == nil && texts.isEmpty { throw ValidationError("nothing to classify: give texts, --input FILE, or \"-\" for standard input") }
+        if let explain, explain < 1 { throw ValidationError("--explain needs a positive number of n-grams") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let loaded = try ModelFile.read(try ModelLocator.resolve(model))
+            let writer = PredictionWriter(format: format, labels: loaded.labels.names, explain: explain)
+            var batch = [LabelledExample]()
+            func flush() {
+                guard !batch.isEmpty else { return }
+                let predictions = loaded.predict(batch.map(\.text))
+                for (example, prediction) in zip(batch, predictions) {
+                    writer.write(example, prediction, explanation: explain.map { loaded.explain(example.text, top: $0) })
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            if let path = input ?? (texts == ["-"] ? "-" : nil) {
+                let reader = DatasetReader(format: inputFormat ?? (path == "-" ? .text : nil), textColumn: textColumn,
+                                           requireLabels: false, skipInvalid: skipInvalid)
+                let skipped = try reader.forEach(path: path, warn: { Terminal.error("skipped: \($0)") }) { example in
+                    batch.append(example)
+                    if batch.count >= batchSize { flush() }
+                }
+                flush()
+                if skipped > 0 { Terminal.note("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
+            } else {
+                for (i, text) in texts.enumerated() {
+                    guard !text.allSatisfy(\.isWhitespace) else {
+                        throw StanceError.invalidOption("argument \(i + 1) is an empty text")
+                    }
+                    batch.append(LabelledExample(text: text, line: i + 1))
+                }
+                flush()
+            }
+            writer.finish()
+        }
+    }
+}
+
+/// Writes predictions as a table, JSON Lines or CSV.
+final class PredictionWriter {
+    let format: ClassifyFormat
+    let labels: [String]
+    let explain: Int?
+    let out = OutputStream()
+    private var wroteHeader = false
+
+    init(format: ClassifyFormat, labels: [String], explain: Int?) {
+        self.format = format
+        self.labels = labels
+        self.explain = explain
+    }
+
+    struct Record: Encodable {
+        let id: String?
+        let text: String
+        let label: String
+        let probabilities: [String: Double]
+        let explanation: ExplanationRecord?
+    }
+
+    struct ExplanationRecord: Encodable {
+        struct Item: Encodable { let feature: String; let value: Double; let contribution: Double }
+        let predicted: String
+        let runnerUp: String
+        let margin: Double
+        let interceptDifference: Double
+        let toward: [Item]
+        let against: [Item]
+        let remainder: Double
+
+        init(_ e: Explanation) {
+            predicted = e.predicted
+            runnerUp = e.runnerUp
+            margin = e.margin
+            interceptDifference = e.interceptDifference
+            toward = e.toward.map { Item(feature: $0.feature, value: $0.value, contribution: $0.contribution) }
+            against = e.against.map { Item(feature: $0.feature, value: $0.value, contribution: $0.contribution) }
+            remainder = e.remainder
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case predicted, margin, toward, against, remainder
+            case runnerUp = "runner_up"
+            case interceptDifference = "intercept_difference"
+        }
+    }
+
+    func write(_ example: LabelledExample, _ prediction: StanceModel.Prediction, explanation: Explanation?) {
+        let label = labels[prediction.label]
+        switch format {
+        case .jsonl:
+            let record = Record(id: example.id, text: example.text, label: label,
+                                probabilities: Dictionary(uniqueKeysWithValues: zip(labels, prediction.probabilities)),
+                                explanation: explanation.map(ExplanationRecord.init))
+            out.line((try? jsonString(record)) ?? "{}")
+        case .csv:
+            if !wroteHeader {
+                out.line((["id", "text", "label"] + labels.map { "p_\($0)" }).map(CSV.field).joined(separator: ","))
+                wroteHeader = true
+            }
+            let fields = [example.id ?? "", example.text, label] + prediction.probabilities.map { String(format: "%.6f", $0) }
+            out.line(fields.map(CSV.field).joined(separator: ","))
+            if let explanation { writeExplanationLines(explanation, prefix: "# ") }
+        case .table:
+            if !wroteHeader {
+                let width = max(8, labels.map(\.count).max() ?? 0)
+                out.line("label".padding(toLength: width, withPad: " ", startingAt: 0) + "  " +
+                         labels.map { String($0.prefix(8)).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined(separator: " ") + "  text")
+                wroteHeader = true
+            }
+            let width = max(8, labels.map(\.count).max() ?? 0)
+            out.line(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " +
+                     prediction.probabilities.map { String(format: "%-8.3f", $0) }.joined(separator: " ") + "  " +
+                     example.text.replacingOccurrences(of: "\n", with: " "))
+            if let explanation { writeExplanationLines(explanation, prefix: "    ") }
+        }
+    }
+
+    private func writeExplanationLines(_ e: Explanation, prefix: String) {
+        out.line("\(prefix)margin \(e.predicted) over \(e.runnerUp): \(e.margin.fixed(4)) = intercepts \(e.interceptDifference.fixed(4)) + n-grams below + other n-grams \(e.remainder.fixed(4))")
+        for c in e.toward { out.line("\(prefix)  + \(c.contribution.fixed(4))  \(c.feature)") }
+        for c in e.against { out.line("\(prefix)  - \(abs(c.contribution).fixed(4))  \(c.feature)") }
+    }
+
+    func finish() { out.flush() }
+}
+
+enum CSV {
+    /// One RFC 4180 field: quoted when it holds a comma, quote or line break.
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

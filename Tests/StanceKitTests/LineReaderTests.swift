@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+@testable import StanceKit
+
+@Suite struct LineReaderTests {
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func linesSurviveAnyChunkSize(chunkSize: Int) throws {
+        let path = try DatasetReaderTests.file("alpha\r\nbeta\n\ngamma delta\nno newline at end", "txt")
+        let reader = try LineReader(path: path, chunkSize: chunkSize)
+        var lines = [String]()
+        while let line = try reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        #expect(lines == ["alpha", "beta", "", "gamma delta", "no newline at end"])
+        #expect(reader.lineNumber == 5)
+    }
+
+    @Test func directoryIsNotAFile() {
+        #expect(throws: DataError.self) { try LineReader(path: NSTemporaryDirectory()) }
+    }
+}
