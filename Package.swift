@@ -32,7 +32,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StanceKitTests", dependencies: ["StanceKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "StanceCLITests", dependencies: ["StanceKit"],
+        // Runs the built `stance` binary; depending on the executable makes `swift test` build it.
+        .testTarget(name: "StanceCLITests", dependencies: ["stance", "StanceKit"],
                     resources: [.copy("Fixtures")]),
     ]
 )
