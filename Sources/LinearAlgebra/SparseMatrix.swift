@@ -80,16 +80,19 @@ public struct SparseMatrix: Sendable, Equatable {
         return out
     }
 
-    /// out ← self · w + (bias broadcast over rows), where w is columns × k, row-major.
-    /// A CSR loop: each non-zero adds a scaled row of `w` (contiguous) into the output row.
-    public func multiply(_ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>) {
+    /// out ← out + self · w, where w is columns × k, row-major. A CSR loop: each non-zero adds a
+    /// scaled row of `w` into the output row. Rows are shared out over `threads` threads; each
+    /// output row is computed by one thread in column order, so results do not depend on `threads`.
+    public func multiply(_ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>, threads: Int = 1) {
         rowStarts.withUnsafeBufferPointer { starts in
             columnIndices.withUnsafeBufferPointer { cols in
                 values.withUnsafeBufferPointer { vals in
-                    for i in 0..<(starts.count - 1) {
-                        let o = out + i * k
-                        for p in starts[i]..<starts[i + 1] {
-                            BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, o)
+                    ParallelLoop.chunks(count: starts.count - 1, threads: threads, minimumChunk: 256) { rows in
+                        for i in rows {
+                            let o = out + i * k
+                            for p in starts[i]..<starts[i + 1] {
+                                BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, o)
+                            }
                         }
                     }
                 }
@@ -111,6 +114,25 @@ public struct SparseMatrix: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    /// The transpose, as CSR (that is, this matrix in compressed sparse columns).
+    public var transposed: SparseMatrix {
+        var counts = [Int](repeating: 0, count: columns + 1)
+        for c in columnIndices { counts[Int(c) + 1] += 1 }
+        for j in 0..<columns { counts[j + 1] += counts[j] }
+        var next = counts
+        var indices = [Int32](repeating: 0, count: values.count)
+        var out = [Double](repeating: 0, count: values.count)
+        for i in 0..<rows {
+            for p in rowStarts[i]..<rowStarts[i + 1] {
+                let j = Int(columnIndices[p])
+                indices[next[j]] = Int32(i)
+                out[next[j]] = values[p]
+                next[j] += 1
+            }
+        }
+        return SparseMatrix(columns: rows, rowStarts: counts, columnIndices: indices, values: out)
     }
 
     /// Dense copy, for tests and small problems.

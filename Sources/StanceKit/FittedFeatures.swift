@@ -15,12 +15,12 @@ public struct FittedFeatures: Sendable {
     }
 
     /// Fits every block on the training texts.
-    public static func fit(_ configuration: FeatureConfiguration, texts: [String]) throws -> FittedFeatures {
+    public static func fit(_ configuration: FeatureConfiguration, texts: [String], threads: Int = 1) throws -> FittedFeatures {
         guard configuration.word != nil || configuration.character != nil else {
             throw StanceError.invalidOption("no feature block is enabled")
         }
-        let word = try configuration.word.map { try TfidfVectorizer($0).fit(texts) }
-        let character = try configuration.character.map { try TfidfVectorizer($0).fit(texts) }
+        let word = try configuration.word.map { try TfidfVectorizer($0).fit(texts, threads: threads) }
+        let character = try configuration.character.map { try TfidfVectorizer($0).fit(texts, threads: threads) }
         return FittedFeatures(configuration: configuration, word: word, character: character)
     }
 
@@ -44,9 +44,12 @@ public struct FittedFeatures: Sendable {
         return row
     }
 
-    public func transform(_ texts: [String]) -> FeatureMatrix {
+    public func transform(_ texts: [String], threads: Int = 1) -> FeatureMatrix {
+        let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
+            range.map { sparseRow(texts[$0]) }
+        }
         var sparse = SparseMatrix(columns: sparseColumns)
-        for text in texts { sparse.appendRow(sparseRow(text)) }
+        for r in rows { sparse.appendRow(r) }
         return FeatureMatrix(sparse: sparse)
     }
 

@@ -57,7 +57,7 @@ public struct LogisticRegression: Sendable {
     /// Fits the model. `warmStart` (same shape) starts the optimiser from earlier parameters,
     /// which makes fitting along a grid of C much cheaper.
     public func fit(_ features: FeatureMatrix, targets: [Int], classCount: Int,
-                    warmStart: FittedLogisticRegression? = nil,
+                    warmStart: FittedLogisticRegression? = nil, threads: Int = 1,
                     progress: ((Int, Double) -> Void)? = nil) throws -> FittedLogisticRegression {
         let c = configuration
         guard c.C > 0, c.C.isFinite else { throw StanceError.invalidOption("C must be a positive number, not \(c.C)") }
@@ -67,7 +67,7 @@ public struct LogisticRegression: Sendable {
         }
         let loss = SoftmaxLoss(features: features, targets: targets,
                                sampleWeights: LogisticRegression.sampleWeights(targets, classCount: classCount, c.classWeight),
-                               classCount: classCount, C: c.C)
+                               classCount: classCount, C: c.C, threads: threads)
         var start = [Double](repeating: 0, count: loss.parameterCount)
         if let warmStart, warmStart.featureCount == features.columns, warmStart.classCount == classCount {
             start = warmStart.parameters
@@ -130,14 +130,14 @@ public struct FittedLogisticRegression: Sendable, Equatable {
     public var intercepts: ArraySlice<Double> { parameters[(featureCount * classCount)...] }
 
     /// Scores XW + b (rows × labels).
-    public func decisionFunction(_ features: FeatureMatrix) -> Matrix {
+    public func decisionFunction(_ features: FeatureMatrix, threads: Int = 1) -> Matrix {
         precondition(features.columns == featureCount, "model has \(featureCount) features, input \(features.columns)")
-        return parameters.withUnsafeBufferPointer { SoftmaxLoss.scores(features, $0, classCount: classCount) }
+        return parameters.withUnsafeBufferPointer { SoftmaxLoss.scores(features, $0, classCount: classCount, threads: threads) }
     }
 
     /// Probabilities of each label (rows × labels).
-    public func predictProbabilities(_ features: FeatureMatrix) -> Matrix {
-        var z = decisionFunction(features)
+    public func predictProbabilities(_ features: FeatureMatrix, threads: Int = 1) -> Matrix {
+        var z = decisionFunction(features, threads: threads)
         SoftmaxLoss.softmaxInPlace(&z)
         return z
     }

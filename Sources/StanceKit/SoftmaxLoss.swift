@@ -13,14 +13,22 @@ public struct SoftmaxLoss: @unchecked Sendable {
     public let classCount: Int
     public let penalty: Double          // 1 / (C · S), doubled for two labels
     let weightSum: Double
+    /// Xᵀ of the sparse block, built once, so the gradient Xᵀ·R is a row-parallel CSR product too.
+    let sparseTransposed: SparseMatrix
 
-    public init(features: FeatureMatrix, targets: [Int], sampleWeights: [Double], classCount: Int, C: Double) {
+    /// Threads for the sparse products (results are the same for any count).
+    public let threads: Int
+
+    public init(features: FeatureMatrix, targets: [Int], sampleWeights: [Double], classCount: Int, C: Double,
+                threads: Int = 1) {
+        self.threads = threads
         precondition(features.rows == targets.count && targets.count == sampleWeights.count)
         self.features = features
         self.targets = targets
         self.sampleWeights = sampleWeights
         self.classCount = classCount
         weightSum = sampleWeights.reduce(0, +)
+        sparseTransposed = features.sparse.transposed
         penalty = (classCount == 2 ? 2 : 1) / (C * weightSum)
     }
 
@@ -28,14 +36,15 @@ public struct SoftmaxLoss: @unchecked Sendable {
     var weightCount: Int { features.columns * classCount }
 
     /// Scores Z = XW + b (rows × labels) for parameters θ.
-    public static func scores(_ features: FeatureMatrix, _ theta: UnsafeBufferPointer<Double>, classCount k: Int) -> Matrix {
+    public static func scores(_ features: FeatureMatrix, _ theta: UnsafeBufferPointer<Double>, classCount k: Int,
+                              threads: Int = 1) -> Matrix {
         var z = Matrix(rows: features.rows, columns: k)
         let d = features.columns
         let ds = features.sparseColumns
         z.values.withUnsafeMutableBufferPointer { zp in
             let intercepts = theta.baseAddress! + d * k
             for i in 0..<features.rows { (zp.baseAddress! + i * k).update(from: intercepts, count: k) }
-            features.sparse.multiply(theta.baseAddress!, k: k, into: zp.baseAddress!)
+            features.sparse.multiply(theta.baseAddress!, k: k, into: zp.baseAddress!, threads: threads)
         }
         if let dense = features.dense, dense.columns > 0 {
             let wd = Matrix(rows: dense.columns, columns: k, values: Array(theta[(ds * k)..<(d * k)]))
@@ -68,7 +77,7 @@ public struct SoftmaxLoss: @unchecked Sendable {
         let k = classCount
         let d = features.columns
         let ds = features.sparseColumns
-        var z = theta.withUnsafeBufferPointer { SoftmaxLoss.scores(features, $0, classCount: k) }
+        var z = theta.withUnsafeBufferPointer { SoftmaxLoss.scores(features, $0, classCount: k, threads: threads) }
         var loss = 0.0
         // Log-likelihood from scores before they become probabilities.
         var logp = [Double](repeating: 0, count: features.rows)
@@ -85,7 +94,7 @@ public struct SoftmaxLoss: @unchecked Sendable {
         for i in gradient.indices { gradient[i] = 0 }
         gradient.withUnsafeMutableBufferPointer { gp in
             z.values.withUnsafeBufferPointer { rp in
-                features.sparse.addTransposeMultiply(rp.baseAddress!, k: k, into: gp.baseAddress!)
+                sparseTransposed.multiply(rp.baseAddress!, k: k, into: gp.baseAddress!, threads: threads)
             }
             let gb = gp.baseAddress! + d * k
             for i in 0..<features.rows {

@@ -25,12 +25,12 @@ public struct StanceModel: Sendable {
     }
 
     /// Probabilities of every label for each text (rows × labels).
-    public func predictProbabilities(_ texts: [String]) -> Matrix {
-        fitted.predictProbabilities(features.transform(texts))
+    public func predictProbabilities(_ texts: [String], threads: Int = 1) -> Matrix {
+        fitted.predictProbabilities(features.transform(texts, threads: threads), threads: threads)
     }
 
-    public func predict(_ texts: [String]) -> [Prediction] {
-        let p = predictProbabilities(texts)
+    public func predict(_ texts: [String], threads: Int = 1) -> [Prediction] {
+        let p = predictProbabilities(texts, threads: threads)
         return (0..<p.rows).map { i in
             let row = Array(p.row(i))
             return Prediction(label: StanceModel.argmax(row), probabilities: row)

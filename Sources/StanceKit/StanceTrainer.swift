@@ -13,10 +13,14 @@ public struct StanceTrainer: Sendable {
         public var grid: [Double]
         public var metric: CrossValidation.Metric
         public var seed: UInt64
+        /// Threads for feature extraction and the optimiser (the model is the same for any count).
+        public var threads: Int
 
         public init(features: FeatureConfiguration = .tfidf(), classifier: LogisticRegression.Configuration = .init(),
                     crossValidationFolds: Int? = nil, grid: [Double] = StanceTrainer.defaultGrid,
-                    metric: CrossValidation.Metric = .macroF1, seed: UInt64 = 1) {
+                    metric: CrossValidation.Metric = .macroF1, seed: UInt64 = 1,
+                    threads: Int = ParallelLoop.availableThreads) {
+            self.threads = threads
             self.features = features
             self.classifier = classifier
             self.crossValidationFolds = crossValidationFolds
@@ -54,11 +58,12 @@ public struct StanceTrainer: Sendable {
         }
 
         progress("fitting features on \(examples.count) examples")
-        let features = try FittedFeatures.fit(configuration.features, texts: texts)
+        let threads = configuration.threads
+        let features = try FittedFeatures.fit(configuration.features, texts: texts, threads: threads)
         progress("features: \(features.wordColumns) word n-grams, \(features.characterColumns) character n-grams")
-        let matrix = features.transform(texts)
+        let matrix = features.transform(texts, threads: threads)
         let start = Date()
-        let fitted = try LogisticRegression(classifier).fit(matrix, targets: targets, classCount: labels.count) { [progress] iteration, loss in
+        let fitted = try LogisticRegression(classifier).fit(matrix, targets: targets, classCount: labels.count, threads: threads) { [progress] iteration, loss in
             if iteration % 25 == 0 { progress("optimising: iteration \(iteration), loss \(String(format: "%.6f", loss))") }
         }
         progress("fitted in \(fitted.iterations) iterations (\(String(format: "%.2f", Date().timeIntervalSince(start))) s), loss \(String(format: "%.6f", fitted.loss))\(fitted.converged ? "" : ", NOT converged")")
@@ -73,7 +78,7 @@ public struct StanceTrainer: Sendable {
         var model = StanceModel(labels: labels, features: features, classifier: classifier, fitted: fitted, summary: provisional)
         if let dev, !dev.isEmpty {
             let known = dev.filter { $0.label.flatMap(labels.index(of:)) != nil }
-            let predicted = model.predict(known.map(\.text)).map(\.label)
+            let predicted = model.predict(known.map(\.text), threads: threads).map(\.label)
             let metrics = ClassificationMetrics(labels: labels.names, truth: known.map { labels.index(of: $0.label!)! }, predicted: predicted)
             devReport = .init(examples: known.count, accuracy: metrics.accuracy, macroF1: metrics.macro.f1, weightedF1: metrics.weighted.f1)
             model = StanceModel(labels: labels, features: features, classifier: classifier, fitted: fitted,
@@ -100,18 +105,20 @@ public struct StanceTrainer: Sendable {
         for fold in 0..<folds {
             let trainIndices = targets.indices.filter { assignment[$0] != fold }
             let testIndices = targets.indices.filter { assignment[$0] == fold }
-            let features = try FittedFeatures.fit(configuration.features, texts: trainIndices.map { texts[$0] })
-            let trainMatrix = features.transform(trainIndices.map { texts[$0] })
-            let testMatrix = features.transform(testIndices.map { texts[$0] })
+            let threads = configuration.threads
+            let features = try FittedFeatures.fit(configuration.features, texts: trainIndices.map { texts[$0] }, threads: threads)
+            let trainMatrix = features.transform(trainIndices.map { texts[$0] }, threads: threads)
+            let testMatrix = features.transform(testIndices.map { texts[$0] }, threads: threads)
             let trainTargets = trainIndices.map { targets[$0] }
             let testTargets = testIndices.map { targets[$0] }
             var previous: FittedLogisticRegression?
             for (g, C) in grid.enumerated() {
                 var classifier = configuration.classifier
                 classifier.C = C
-                let fitted = try LogisticRegression(classifier).fit(trainMatrix, targets: trainTargets, classCount: classCount, warmStart: previous)
+                let fitted = try LogisticRegression(classifier).fit(trainMatrix, targets: trainTargets, classCount: classCount,
+                                                                     warmStart: previous, threads: threads)
                 previous = fitted
-                let probabilities = fitted.predictProbabilities(testMatrix)
+                let probabilities = fitted.predictProbabilities(testMatrix, threads: threads)
                 let predicted = (0..<probabilities.rows).map { StanceModel.argmax(Array(probabilities.row($0))) }
                 let score = configuration.metric.score(ClassificationMetrics(labels: labels.names, truth: testTargets, predicted: predicted))
                 scores[g].append(score)

@@ -61,9 +61,12 @@ public struct FittedTfidf: Sendable {
         return out
     }
 
-    public func transform(_ texts: [String]) -> SparseMatrix {
+    public func transform(_ texts: [String], threads: Int = 1) -> SparseMatrix {
+        let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
+            range.map { row(texts[$0]) }
+        }
         var m = SparseMatrix(columns: featureCount)
-        for text in texts { m.appendRow(row(text)) }
+        for r in rows { m.appendRow(r) }
         return m
     }
 

@@ -10,7 +10,9 @@ public struct TfidfVectorizer: Sendable {
         self.configuration = configuration
     }
 
-    public func fit(_ documents: [String]) throws -> FittedTfidf {
+    /// Fits on `documents`, counting n-grams on up to `threads` threads (the result is the same
+    /// for any thread count).
+    public func fit(_ documents: [String], threads: Int = 1) throws -> FittedTfidf {
         let c = configuration
         guard c.analyzer.minN >= 1, c.analyzer.maxN >= c.analyzer.minN else {
             throw TextFeaturesError.invalidConfiguration("n-gram range \(c.analyzer.minN)–\(c.analyzer.maxN)")
@@ -20,23 +22,18 @@ public struct TfidfVectorizer: Sendable {
         }
         guard !documents.isEmpty else { throw TextFeaturesError.emptyCorpus }
 
-        struct Entry { var documentFrequency: Int; var termFrequency: Int; var text: String }
-        var entries: [UInt64: Entry] = [:]
-        var seenInDocument: [UInt64: Int] = [:]
-        for (d, document) in documents.enumerated() {
-            let analyzed = c.analyzer.analyze(document)
-            c.analyzer.forEachNGram(in: analyzed) { hash, location in
-                if let last = seenInDocument[hash], last == d {
-                    entries[hash]!.termFrequency += 1
-                    return
-                }
-                seenInDocument[hash] = d
-                if entries[hash] != nil {
-                    entries[hash]!.documentFrequency += 1
-                    entries[hash]!.termFrequency += 1
+        // Count per chunk of documents, then merge the chunks' counts (integer sums: order-free).
+        let partials = ParallelLoop.map(count: documents.count, threads: threads, minimumChunk: 128) { range in
+            [count(documents, range)]
+        }
+        var entries = partials[0]
+        for partial in partials.dropFirst() {
+            for (hash, entry) in partial {
+                if let existing = entries[hash] {
+                    entries[hash] = Entry(documentFrequency: existing.documentFrequency + entry.documentFrequency,
+                                          termFrequency: existing.termFrequency + entry.termFrequency, text: existing.text)
                 } else {
-                    entries[hash] = Entry(documentFrequency: 1, termFrequency: 1,
-                                          text: c.analyzer.string(at: location, in: analyzed))
+                    entries[hash] = entry
                 }
             }
         }
@@ -67,5 +64,36 @@ public struct TfidfVectorizer: Sendable {
             return c.smoothIDF ? log((1 + Double(n)) / (1 + df)) + 1 : log(Double(n) / df) + 1
         }
         return try FittedTfidf(configuration: c, terms: terms, idf: idf)
+    }
+
+    struct Entry {
+        var documentFrequency: Int
+        var termFrequency: Int
+        var text: String
+    }
+
+    /// Document and term frequencies of every n-gram in `documents[range]`.
+    private func count(_ documents: [String], _ range: Range<Int>) -> [UInt64: Entry] {
+        let analyzer = configuration.analyzer
+        var entries: [UInt64: Entry] = [:]
+        var seenInDocument: [UInt64: Int] = [:]
+        for d in range {
+            let analyzed = analyzer.analyze(documents[d])
+            analyzer.forEachNGram(in: analyzed) { hash, location in
+                if let last = seenInDocument[hash], last == d {
+                    entries[hash]!.termFrequency += 1
+                    return
+                }
+                seenInDocument[hash] = d
+                if entries[hash] != nil {
+                    entries[hash]!.documentFrequency += 1
+                    entries[hash]!.termFrequency += 1
+                } else {
+                    entries[hash] = Entry(documentFrequency: 1, termFrequency: 1,
+                                          text: analyzer.string(at: location, in: analyzed))
+                }
+            }
+        }
+        return entries
     }
 }

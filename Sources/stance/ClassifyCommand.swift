@@ -51,6 +51,8 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Texts classified per batch.")
     var batchSize = 4096
 
+    @OptionGroup var threadOptions: ThreadOptions
+
     func validate() throws {
         if input != nil && !texts.isEmpty { throw ValidationError("give texts as arguments or --input, not both") }
         if texts.contains("-") && texts.count > 1 { throw ValidationError("\"-\" (standard input) cannot be mixed with texts") }
@@ -66,7 +68,7 @@ struct ClassifyCommand: ParsableCommand {
             var batch = [LabelledExample]()
             func flush() {
                 guard !batch.isEmpty else { return }
-                let predictions = loaded.predict(batch.map(\.text))
+                let predictions = loaded.predict(batch.map(\.text), threads: threadOptions.threads)
                 for (example, prediction) in zip(batch, predictions) {
                     writer.write(example, prediction, explanation: explain.map { loaded.explain(example.text, top: $0) })
                 }

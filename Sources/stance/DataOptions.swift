@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 import StanceKit
 
 extension DataFormat: ExpressibleByArgument {}
@@ -31,5 +32,15 @@ struct DataOptions: ParsableArguments {
         }
         if skipped > 0 { Terminal.note("\(path): skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
         return examples
+    }
+}
+
+/// How many threads to use; results are the same for any count.
+struct ThreadOptions: ParsableArguments {
+    @Option(help: "Threads for feature extraction and the optimiser (default: all cores).")
+    var threads: Int = ParallelLoop.availableThreads
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 }

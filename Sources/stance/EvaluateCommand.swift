@@ -28,6 +28,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportFormat = .text
 
+    @OptionGroup var threadOptions: ThreadOptions
+
     func run() throws {
         try runReportingErrors {
             let loaded = try ModelFile.read(try ModelLocator.resolve(model))
@@ -43,7 +45,7 @@ struct EvaluateCommand: ParsableCommand {
                 }
             }
             let truth = examples.map { loaded.labels.index(of: $0.label!)! }
-            let predicted = loaded.predict(examples.map(\.text)).map(\.label)
+            let predicted = loaded.predict(examples.map(\.text), threads: threadOptions.threads).map(\.label)
             let metrics = ClassificationMetrics(labels: loaded.labels.names, truth: truth, predicted: predicted)
             let out = OutputStream()
             switch format {

@@ -27,6 +27,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Input") var input: DataOptions
     @OptionGroup(title: "Features") var featureOptions: FeatureOptions
     @OptionGroup(title: "Classifier") var classifierOptions: ClassifierOptions
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Flag(help: "Print the training summary as JSON.")
     var json = false
@@ -47,7 +48,7 @@ struct TrainCommand: ParsableCommand {
             let configuration = StanceTrainer.Configuration(
                 features: try featureOptions.configuration(), classifier: classifierOptions.configuration(),
                 crossValidationFolds: classifierOptions.cv, grid: try classifierOptions.parsedGrid(),
-                metric: classifierOptions.cvMetric, seed: classifierOptions.seed)
+                metric: classifierOptions.cvMetric, seed: classifierOptions.seed, threads: threadOptions.threads)
             let model = try StanceTrainer(configuration, progress: progress).train(examples, dev: devExamples)
             try ModelFile.write(model, to: output)
             progress("wrote \(output)")
