@@ -31,9 +31,17 @@ public struct ClassificationMetrics: Sendable, Codable, Equatable {
         let k = labels.count
         var confusion = Array(repeating: Array(repeating: 0, count: k), count: k)
         for (t, p) in zip(truth, predicted) { confusion[t][p] += 1 }
+        self.init(labels: labels, confusion: confusion)
+    }
+
+    /// From confusion counts (confusion[true][predicted]), so bootstrap resamples can be scored
+    /// from their counts without rebuilding label arrays.
+    public init(labels: [String], confusion: [[Int]]) {
+        let k = labels.count
+        precondition(confusion.count == k && confusion.allSatisfy { $0.count == k }, "metrics: confusion is not \(k)×\(k)")
         self.labels = labels
         self.confusion = confusion
-        count = truth.count
+        count = confusion.reduce(0) { $0 + $1.reduce(0, +) }
         var per = [LabelScores]()
         for c in 0..<k {
             let tp = confusion[c][c]
