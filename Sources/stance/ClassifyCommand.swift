@@ -4,7 +4,11 @@ import StanceKit
 
 enum ClassifyFormat: String, ExpressibleByArgument, CaseIterable {
     case table, jsonl, csv
+    /// Articles only: one JSON document, or a Markdown report.
+    case json, markdown
 }
+
+extension DocumentReader.Format: ExpressibleByArgument {}
 
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,11 +21,20 @@ struct ClassifyCommand: ParsableCommand {
         echoes the input record's "id". Input is read and classified in batches, so memory stays \
         flat on large files.
 
+        With --article, each file (plain text, Markdown with front matter, JSON Lines of documents, \
+        or a directory of them; "-" for standard input) is split into sentences; the output gives \
+        every sentence's label and probabilities, then the article's summary: counts and shares per \
+        label, the net stance index (hawkish − dovish) / sentences with a bootstrap 95% interval, \
+        the probability-weighted index, the most hawkish and most dovish sentences, and the actors \
+        named (from --actors, or the most frequent capitalised names).
+
         Examples:
           stance classify "Washington warned that sanctions would stay until Pyongyang disarms."
           stance classify --input sentences.txt --format jsonl
           cat sentences.jsonl | stance classify --input-format jsonl --format csv -
           stance classify --explain 5 "The envoy said the talks were constructive."
+          stance classify --article Data/articles/north-korea-summits/2018-06-12-singapore-summit.md
+          stance classify --article Data/articles/iran-deal --format json
         """)
 
     @Argument(help: "Texts to classify; \"-\" reads standard input.")
@@ -39,8 +52,25 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Column holding the text in structured input (default: \"text\", else \"sentence\").")
     var textColumn: String?
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format (json and markdown need --article).")
     var format: ClassifyFormat = .table
+
+    @Option(parsing: .upToNextOption, help: "Articles to classify sentence by sentence: files, directories, or - for standard input.")
+    var article: [String] = []
+
+    @Option(help: "Format of articles on standard input or with an unknown extension.")
+    var articleFormat: DocumentReader.Format = .text
+
+    @Option(help: "Actors to report, one per line: \"Bolton: John Bolton, National Security Adviser\".")
+    var actors: String?
+
+    @Option(help: "How many actors to list per article.")
+    var topActors = 10
+
+    @OptionGroup var scaleOptions: ScaleOptions
+
+    @Option(help: "Seed for the bootstrap interval of the article index.")
+    var seed: UInt64 = 1
 
     @Option(help: "Also show the K n-grams that pushed hardest toward the predicted label and against it.")
     var explain: Int?
@@ -54,6 +84,14 @@ struct ClassifyCommand: ParsableCommand {
     @OptionGroup var threadOptions: ThreadOptions
 
     func validate() throws {
+        if !article.isEmpty {
+            if input != nil || !texts.isEmpty { throw ValidationError("--article cannot be combined with texts or --input") }
+            if format == .csv { throw ValidationError("--format csv is for texts; use table, json, jsonl or markdown with --article") }
+            if let explain, explain < 1 { throw ValidationError("--explain needs a positive number of n-grams") }
+            guard topActors >= 0 else { throw ValidationError("--top-actors must not be negative") }
+            return
+        }
+        if format == .json || format == .markdown { throw ValidationError("--format \(format.rawValue) needs --article") }
         if input != nil && !texts.isEmpty { throw ValidationError("give texts as arguments or --input, not both") }
         if texts.contains("-") && texts.count > 1 { throw ValidationError("\"-\" (standard input) cannot be mixed with texts") }
         if input == nil && texts.isEmpty { throw ValidationError("nothing to classify: give texts, --input FILE, or \"-\" for standard input") }
@@ -64,6 +102,10 @@ struct ClassifyCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let loaded = try ModelFile.read(try ModelLocator.resolve(model))
+            if !article.isEmpty {
+                try classifyArticles(loaded)
+                return
+            }
             let writer = PredictionWriter(format: format, labels: loaded.labels.names, explain: explain)
             var batch = [LabelledExample]()
             func flush() {
@@ -162,7 +204,7 @@ final class PredictionWriter {
             let fields = [example.id ?? "", example.text, label] + prediction.probabilities.map { String(format: "%.6f", $0) }
             out.line(fields.map(CSV.field).joined(separator: ","))
             if let explanation { writeExplanationLines(explanation, prefix: "# ") }
-        case .table:
+        case .table, .json, .markdown:   // json and markdown are for articles (rejected in validate())
             if !wroteHeader {
                 let width = max(8, labels.map(\.count).max() ?? 0)
                 out.line("label".padding(toLength: width, withPad: " ", startingAt: 0) + "  " +
@@ -191,5 +233,36 @@ enum CSV {
     static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension ClassifyCommand {
+    /// `--article`: split, classify and summarise each document, a batch of documents at a time.
+    func classifyArticles(_ loaded: StanceModel) throws {
+        let scale = try scaleOptions.scale(for: loaded)
+        let actorList = try actors.map(ActorList.init(path:))
+        let classifier = ArticleClassifier(model: loaded, scale: scale, actors: actorList, threads: threadOptions.threads)
+        let writer = ArticleWriter(format: format, labels: loaded.labels.names, scale: scale, topActors: topActors,
+                                   listedActors: actorList != nil)
+        let reader = DocumentReader(defaultFormat: articleFormat, skipInvalid: skipInvalid)
+        var pending = [Document]()
+        var pendingSentences = 0
+        func flush() {
+            for result in classifier.classify(pending) {
+                let explanations = explain.map { k in result.sentences.map { loaded.explain($0, top: k) } }
+                writer.write(result, summary: ArticleSummary(results: result.sentenceResults(labels: loaded.labels.names),
+                                                             predictions: result.predictions, scale: scale, seed: seed),
+                             explanations: explanations)
+            }
+            pending.removeAll()
+            pendingSentences = 0
+        }
+        try reader.forEach(article, warn: { Terminal.error("skipped: \($0)") }) { document in
+            pending.append(document)
+            pendingSentences += document.text.count / 120 + 1
+            if pendingSentences >= batchSize { flush() }
+        }
+        flush()
+        writer.finish()
     }
 }

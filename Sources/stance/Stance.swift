@@ -11,6 +11,7 @@ struct Stance: ParsableCommand {
         65 bad data, 66 missing input, 70 internal error.
         """,
         version: "stance \(StanceKitVersion.current)",
-        subcommands: [TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, InspectCommand.self]
+        subcommands: [TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, InspectCommand.self,
+                      CrossValidateCommand.self, CompareCommand.self, TrackCommand.self]
     )
 }

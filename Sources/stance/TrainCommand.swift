@@ -15,8 +15,8 @@ struct TrainCommand: ParsableCommand {
         Example: stance train --data Data/negotiations/train.jsonl --dev Data/negotiations/dev.jsonl --output my.stance --cv 5
         """)
 
-    @Option(help: "Labelled training data.")
-    var data: String
+    @Option(help: "Labelled training data (repeat to train on several files).")
+    var data: [String]
 
     @Option(help: "Labelled development data, scored after training.")
     var dev: String?
@@ -42,8 +42,8 @@ struct TrainCommand: ParsableCommand {
             let progress: @Sendable (String) -> Void = { message in
                 if !quiet { Terminal.note("[\(String(format: "%6.2f", Date().timeIntervalSince(started)))s] \(message)") }
             }
-            let examples = try input.read(data)
-            progress("read \(examples.count) examples from \(data)")
+            let examples = try data.flatMap { try input.read($0) }
+            progress("read \(examples.count) examples from \(data.joined(separator: ", "))")
             let devExamples = try dev.map { try input.read($0) }
             let configuration = StanceTrainer.Configuration(
                 features: try featureOptions.configuration(), classifier: classifierOptions.configuration(),

@@ -103,7 +103,7 @@ struct ClassifierOptions: ParsableArguments {
     var maxIter = 1000
 
     @Option(help: "Convergence tolerance on the largest gradient component.")
-    var tol = 1e-5
+    var tol = 1e-4
 
     @Option(help: "Choose C by stratified K-fold cross-validation on the training data.")
     var cv: Int?
