@@ -76,6 +76,10 @@ struct BinaryReader {
 
     mutating func readString() throws -> String? {
         let n = Int(try readUInt32())
-        return String(validating: try take(n), as: UTF8.self)
+        guard n <= remaining else { throw OutOfData() }
+        let start = position
+        position += n
+        // Validate through a buffer pointer: iterating an ArraySlice generically is far slower.
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<(start + n)]), as: UTF8.self) }
     }
 }

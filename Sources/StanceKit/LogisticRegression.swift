@@ -23,11 +23,11 @@ public struct LogisticRegression: Sendable {
         public var classWeight: ClassWeight
         public var solver: Solver
         public var maxIterations: Int
-        /// Largest gradient component at convergence.
+        /// Largest gradient component at convergence (scikit-learn's default `tol` is also 1e-4).
         public var tolerance: Double
 
         public init(C: Double = 1, classWeight: ClassWeight = .none, solver: Solver = .auto,
-                    maxIterations: Int = 1000, tolerance: Double = 1e-5) {
+                    maxIterations: Int = 1000, tolerance: Double = 1e-4) {
             self.C = C
             self.classWeight = classWeight
             self.solver = solver
@@ -59,6 +59,16 @@ public struct LogisticRegression: Sendable {
     public func fit(_ features: FeatureMatrix, targets: [Int], classCount: Int,
                     warmStart: FittedLogisticRegression? = nil, threads: Int = 1,
                     progress: ((Int, Double) -> Void)? = nil) throws -> FittedLogisticRegression {
+        // BLAS runs single-threaded here: the sparse products run on our own threads (BLAS threads
+        // would only spin beside them), the optimiser's vector operations are memory-bound, and a
+        // fixed summation order inside BLAS keeps the model identical whatever the thread count.
+        try BLASThreads.withSingleThread {
+            try fitOnce(features, targets: targets, classCount: classCount, warmStart: warmStart, threads: threads, progress: progress)
+        }
+    }
+
+    private func fitOnce(_ features: FeatureMatrix, targets: [Int], classCount: Int, warmStart: FittedLogisticRegression?,
+                         threads: Int, progress: ((Int, Double) -> Void)?) throws -> FittedLogisticRegression {
         let c = configuration
         guard c.C > 0, c.C.isFinite else { throw StanceError.invalidOption("C must be a positive number, not \(c.C)") }
         guard classCount >= 2 else { throw StanceError.invalidOption("at least two labels are needed to train, found \(classCount)") }

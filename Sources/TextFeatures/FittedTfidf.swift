@@ -7,7 +7,7 @@ public struct FittedTfidf: Sendable {
     public let configuration: TfidfConfiguration
     public let terms: [String]
     public let idf: [Double]
-    private let columns: [UInt64: Int32]
+    private let columns: NGramTable
 
     public var featureCount: Int { terms.count }
 
@@ -18,7 +18,7 @@ public struct FittedTfidf: Sendable {
         self.configuration = configuration
         self.terms = terms
         self.idf = idf
-        var columns = [UInt64: Int32](minimumCapacity: terms.count)
+        var columns = NGramTable(minimumCapacity: terms.count)
         for (i, term) in terms.enumerated() {
             let h = StableHash.hash(term)
             if let other = columns.updateValue(Int32(i), forKey: h) {

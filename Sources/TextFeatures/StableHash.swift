@@ -21,12 +21,15 @@ public struct StableHash: Sendable {
     }
 
     public mutating func combine<S: Sequence>(contentsOf bytes: S) where S.Element == UInt8 {
+        // Contiguous storage (arrays, slices, native strings' UTF-8) takes the fast pointer loop.
+        if bytes.withContiguousStorageIfAvailable({ combine($0) }) != nil { return }
         for b in bytes { combine(b) }
     }
 
     public static func hash(_ string: String) -> UInt64 {
         var h = StableHash()
-        h.combine(contentsOf: string.utf8)
+        var s = string
+        s.withUTF8 { h.combine($0) }
         return h.value
     }
 

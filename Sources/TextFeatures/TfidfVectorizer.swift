@@ -26,22 +26,14 @@ public struct TfidfVectorizer: Sendable {
         let partials = ParallelLoop.map(count: documents.count, threads: threads, minimumChunk: 128) { range in
             [count(documents, range)]
         }
-        var entries = partials[0]
-        for partial in partials.dropFirst() {
-            for (hash, entry) in partial {
-                if let existing = entries[hash] {
-                    entries[hash] = Entry(documentFrequency: existing.documentFrequency + entry.documentFrequency,
-                                          termFrequency: existing.termFrequency + entry.termFrequency, text: existing.text)
-                } else {
-                    entries[hash] = entry
-                }
-            }
-        }
+        var counts = partials[0]
+        for partial in partials.dropFirst() { counts.merge(partial) }
+        let entries = counts.entries
 
         let n = documents.count
         let maxDocumentCount = Int((c.maxDF * Double(n)).rounded(.down))
-        var kept = entries.filter { $0.value.documentFrequency >= c.minDF && $0.value.documentFrequency <= max(maxDocumentCount, 1) }
-            .map { (hash: $0.key, entry: $0.value) }
+        var kept = entries.filter { $0.documentFrequency >= c.minDF && $0.documentFrequency <= max(maxDocumentCount, 1) }
+            .map { (hash: $0.hash, entry: $0) }
         guard !kept.isEmpty else {
             throw TextFeaturesError.emptyVocabulary("no n-gram is in at least \(c.minDF) of \(n) documents")
         }
@@ -67,33 +59,54 @@ public struct TfidfVectorizer: Sendable {
     }
 
     struct Entry {
+        var hash: UInt64
         var documentFrequency: Int
         var termFrequency: Int
         var text: String
+        /// The last document that contained it, so each document counts once in the df.
+        var lastDocument: Int
     }
 
-    /// Document and term frequencies of every n-gram in `documents[range]`.
-    private func count(_ documents: [String], _ range: Range<Int>) -> [UInt64: Entry] {
-        let analyzer = configuration.analyzer
-        var entries: [UInt64: Entry] = [:]
-        var seenInDocument: [UInt64: Int] = [:]
-        for d in range {
-            let analyzed = analyzer.analyze(documents[d])
-            analyzer.forEachNGram(in: analyzed) { hash, location in
-                if let last = seenInDocument[hash], last == d {
-                    entries[hash]!.termFrequency += 1
-                    return
-                }
-                seenInDocument[hash] = d
-                if entries[hash] != nil {
-                    entries[hash]!.documentFrequency += 1
-                    entries[hash]!.termFrequency += 1
+    /// Frequencies of the n-grams of some documents.
+    struct Counts {
+        var table = NGramTable(minimumCapacity: 1 << 14)
+        var entries: [Entry] = []
+
+        /// Adds another chunk's counts (integer sums, so the order of chunks does not matter).
+        mutating func merge(_ other: Counts) {
+            for e in other.entries {
+                if let i = table[e.hash] {
+                    entries[Int(i)].documentFrequency += e.documentFrequency
+                    entries[Int(i)].termFrequency += e.termFrequency
                 } else {
-                    entries[hash] = Entry(documentFrequency: 1, termFrequency: 1,
-                                          text: analyzer.string(at: location, in: analyzed))
+                    table.updateValue(Int32(entries.count), forKey: e.hash)
+                    entries.append(e)
                 }
             }
         }
-        return entries
+    }
+
+    /// Document and term frequencies of every n-gram in `documents[range]`.
+    private func count(_ documents: [String], _ range: Range<Int>) -> Counts {
+        let analyzer = configuration.analyzer
+        var counts = Counts()
+        for d in range {
+            let analyzed = analyzer.analyze(documents[d])
+            analyzer.forEachNGram(in: analyzed) { hash, location in
+                if let i = counts.table[hash] {
+                    let k = Int(i)
+                    counts.entries[k].termFrequency += 1
+                    if counts.entries[k].lastDocument != d {
+                        counts.entries[k].lastDocument = d
+                        counts.entries[k].documentFrequency += 1
+                    }
+                } else {
+                    counts.table.updateValue(Int32(counts.entries.count), forKey: hash)
+                    counts.entries.append(Entry(hash: hash, documentFrequency: 1, termFrequency: 1,
+                                                text: analyzer.string(at: location, in: analyzed), lastDocument: d))
+                }
+            }
+        }
+        return counts
     }
 }
