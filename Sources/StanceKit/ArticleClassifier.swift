@@ -38,9 +38,9 @@ public struct ArticleClassifier: Sendable {
     }
 
     /// Classifies several documents in one batch (feature extraction runs over all their sentences).
-    public func classify(_ documents: [Document]) -> [Result] {
+    public func classify(_ documents: [Document]) throws -> [Result] {
         let split = documents.map(sentences(of:))
-        let predictions = model.predict(split.flatMap { $0 }, threads: threads)
+        let predictions = try model.predict(split.flatMap { $0 }, threads: threads)
         var offset = 0
         let detector = ActorDetector()
         return zip(documents, split).map { document, sentences in

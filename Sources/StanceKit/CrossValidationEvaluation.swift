@@ -100,18 +100,21 @@ public struct CrossValidationEvaluation: Sendable, Codable, Equatable {
         var reports = [EvaluationReport]()
         // The fold's own trainer reports nothing: its messages would interleave with ours.
         let trainer = StanceTrainer(training)
+        // Sentence vectors once for all examples (cached on disk), not once per fold.
+        let dense = try trainer.sentenceVectors(examples.map(\.text))
         for fold in 0..<folds {
             let trainIndices = examples.indices.filter { assignment[$0] != fold }
             let testIndices = examples.indices.filter { assignment[$0] == fold }
             progress("fold \(fold + 1)/\(folds): training on \(trainIndices.count) examples, testing on \(testIndices.count)")
-            let model = try trainer.train(trainIndices.map { examples[$0] })
+            let model = try trainer.train(trainIndices.map { examples[$0] }, precomputedDense: dense?.selectingRows(trainIndices))
             // Columns by label name, in case a model's label order ever differs from ours.
             let columns = labelSet.names.map { model.labels.index(of: $0) }
             guard columns.allSatisfy({ $0 != nil }) else {
                 throw StanceError.invalidOption("fold \(fold + 1): the trained model lacks a label")
             }
             let texts = testIndices.map { examples[$0].text }
-            let predictions = texts.isEmpty ? [] : model.predict(texts, threads: training.threads)
+            let predictions = texts.isEmpty ? [] : try model.predict(texts, threads: training.threads,
+                                                                     precomputedDense: dense?.selectingRows(testIndices))
             let probabilities = predictions.map { p in columns.map { p.probabilities[$0!] } }
             for (i, row) in zip(testIndices, probabilities) { pooledProbabilities[i] = row }
             let report = EvaluationReport(labels: labelSet.names, truth: testIndices.map { targets[$0] }, probabilities: probabilities,

@@ -17,17 +17,20 @@ public struct Explanation: Sendable, Equatable {
     /// The strongest contributions toward the predicted label, largest first.
     public let toward: [Contribution]
     /// The strongest contributions against it (toward the runner-up), most negative first.
+    /// The sentence encoder's dimensions have no meaning one by one, so its block counts as one
+    /// contribution, "encoder".
     public let against: [Contribution]
     /// Sum of the contributions not listed above.
     public let remainder: Double
 }
 
 extension StanceModel {
-    public func explain(_ text: String, top k: Int) -> Explanation {
+    public func explain(_ text: String, top k: Int) throws -> Explanation {
         let row = features.sparseRow(text)
-        var sparse = SparseMatrix(columns: features.columns)
+        var sparse = SparseMatrix(columns: features.sparseColumns)
         sparse.appendRow(row)
-        let z = fitted.decisionFunction(FeatureMatrix(sparse: sparse))
+        let dense = try features.denseBlock([text])
+        let z = fitted.decisionFunction(FeatureMatrix(sparse: sparse, dense: dense))
         let scores = Array(z.row(0))
         let predicted = StanceModel.argmax(scores)
         var runnerUp = predicted == 0 ? 1 : 0
@@ -37,6 +40,15 @@ extension StanceModel {
                 feature: features.name(ofColumn: Int(column)), value: value,
                 contribution: value * (fitted.weight(feature: Int(column), label: predicted)
                                        - fitted.weight(feature: Int(column), label: runnerUp)))
+        }
+        if let dense {
+            let offset = features.sparseColumns
+            var total = 0.0
+            for j in 0..<dense.columns {
+                total += dense[0, j] * (fitted.weight(feature: offset + j, label: predicted) - fitted.weight(feature: offset + j, label: runnerUp))
+            }
+            let norm = (0..<dense.columns).reduce(0) { $0 + dense[0, $1] * dense[0, $1] }.squareRoot()
+            contributions.append(Explanation.Contribution(feature: "encoder", value: norm, contribution: total))
         }
         let intercepts = Array(fitted.intercepts)
         contributions.sort { $0.contribution > $1.contribution }

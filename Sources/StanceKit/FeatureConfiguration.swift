@@ -10,13 +10,16 @@ public struct FeatureConfiguration: Sendable, Codable, Equatable {
     /// Each block's rows are L2-normalised; these scale the blocks against each other.
     public var wordWeight: Double
     public var characterWeight: Double
+    /// Sentence vectors from a pretrained encoder, as a dense block after the sparse ones (nil: not used).
+    public var encoder: EncoderFeature?
 
     public init(word: TfidfConfiguration?, character: TfidfConfiguration?,
-                wordWeight: Double = 1, characterWeight: Double = 1) {
+                wordWeight: Double = 1, characterWeight: Double = 1, encoder: EncoderFeature? = nil) {
         self.word = word
         self.character = character
         self.wordWeight = wordWeight
         self.characterWeight = characterWeight
+        self.encoder = encoder
     }
 
     /// Word 1–2-grams and character 2–5-grams, sublinear tf, smoothed idf, each block L2-normalised.

@@ -1,33 +1,42 @@
 import LinearAlgebra
+import SentenceEncoder
 import TextFeatures
 
 /// The fitted feature blocks of a model. Sparse columns are the word block, then the
-/// character block, each scaled by its weight.
+/// character block, each scaled by its weight; the sentence encoder's vectors, scaled by
+/// theirs, follow as a dense block.
 public struct FittedFeatures: Sendable {
     public let configuration: FeatureConfiguration
     public let word: FittedTfidf?
     public let character: FittedTfidf?
+    /// The opened encoder, when the configuration has an encoder block.
+    public let encoder: SentenceEncoder?
 
-    public init(configuration: FeatureConfiguration, word: FittedTfidf?, character: FittedTfidf?) {
+    public init(configuration: FeatureConfiguration, word: FittedTfidf?, character: FittedTfidf?,
+                encoder: SentenceEncoder? = nil) {
+        precondition((configuration.encoder == nil) == (encoder == nil), "an encoder block needs its encoder")
         self.configuration = configuration
         self.word = word
         self.character = character
+        self.encoder = encoder
     }
 
-    /// Fits every block on the training texts.
-    public static func fit(_ configuration: FeatureConfiguration, texts: [String], threads: Int = 1) throws -> FittedFeatures {
-        guard configuration.word != nil || configuration.character != nil else {
+    /// Fits every TF-IDF block on the training texts (the encoder block needs no fitting).
+    public static func fit(_ configuration: FeatureConfiguration, texts: [String], threads: Int = 1,
+                           encoder: SentenceEncoder? = nil) throws -> FittedFeatures {
+        guard configuration.word != nil || configuration.character != nil || configuration.encoder != nil else {
             throw StanceError.invalidOption("no feature block is enabled")
         }
         let word = try configuration.word.map { try TfidfVectorizer($0).fit(texts, threads: threads) }
         let character = try configuration.character.map { try TfidfVectorizer($0).fit(texts, threads: threads) }
-        return FittedFeatures(configuration: configuration, word: word, character: character)
+        return FittedFeatures(configuration: configuration, word: word, character: character, encoder: encoder)
     }
 
     public var wordColumns: Int { word?.featureCount ?? 0 }
     public var characterColumns: Int { character?.featureCount ?? 0 }
     public var sparseColumns: Int { wordColumns + characterColumns }
-    public var columns: Int { sparseColumns }
+    public var denseColumns: Int { configuration.encoder?.identity.dimension ?? 0 }
+    public var columns: Int { sparseColumns + denseColumns }
 
     /// The sparse feature row of one text: sorted (column, value) pairs.
     public func sparseRow(_ text: String) -> [(Int32, Double)] {
@@ -44,32 +53,42 @@ public struct FittedFeatures: Sendable {
         return row
     }
 
-    public func transform(_ texts: [String], threads: Int = 1) -> FeatureMatrix {
+    /// The encoder block of `texts`, weighted (rows × dimension), or nil without an encoder.
+    /// `precomputed` (unweighted vectors, e.g. from the embedding cache) saves encoding again.
+    public func denseBlock(_ texts: [String], precomputed: Matrix? = nil) throws -> Matrix? {
+        guard let feature = configuration.encoder, let encoder else { return nil }
+        var block: Matrix
+        if let precomputed {
+            precondition(precomputed.rows == texts.count && precomputed.columns == feature.identity.dimension)
+            block = precomputed
+        } else {
+            let vectors = try encoder.encode(texts)
+            block = Matrix(rows: texts.count, columns: feature.identity.dimension, values: vectors.flatMap { $0.map(Double.init) })
+        }
+        if feature.weight != 1 { BLAS.scale(feature.weight, &block.values) }
+        return block
+    }
+
+    public func transform(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> FeatureMatrix {
         let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
             range.map { sparseRow(texts[$0]) }
         }
         var sparse = SparseMatrix(columns: sparseColumns)
         for r in rows { sparse.appendRow(r) }
-        return FeatureMatrix(sparse: sparse)
+        return FeatureMatrix(sparse: sparse, dense: try denseBlock(texts, precomputed: precomputedDense))
     }
 
-    /// A readable name for a column: `word:"no deal"` or `char:" tal"`.
+    /// A readable name for a column: `word:"no deal"`, `char:" tal"` or `encoder[17]`.
     public func name(ofColumn column: Int) -> String {
         if column < wordColumns, let word { return "word:\"\(word.terms[column])\"" }
-        if let character, column - wordColumns < characterColumns {
+        if let character, column - wordColumns < characterColumns, column >= wordColumns {
             return "char:\"\(character.terms[column - wordColumns])\""
         }
+        if column >= sparseColumns, column < columns { return "encoder[\(column - sparseColumns)]" }
         return "feature \(column)"
     }
 
-    /// The n-gram text of a column (without the block prefix).
-    public func term(ofColumn column: Int) -> String {
-        if column < wordColumns, let word { return word.terms[column] }
-        if let character, column - wordColumns < characterColumns { return character.terms[column - wordColumns] }
-        return "#\(column)"
-    }
-
     public func block(ofColumn column: Int) -> String {
-        column < wordColumns ? "word" : column < sparseColumns ? "char" : "dense"
+        column < wordColumns ? "word" : column < sparseColumns ? "char" : "encoder"
     }
 }

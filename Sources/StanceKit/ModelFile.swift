@@ -91,17 +91,19 @@ public enum ModelFile {
         }
     }
 
-    public static func read(_ path: String) throws -> StanceModel {
+    /// Reads a model; a model with a sentence-encoder block also opens its encoder (found by
+    /// `encoders`, by default beside the model file or in the checkout's Models/encoders/).
+    public static func read(_ path: String, encoders: EncoderLocator? = nil) throws -> StanceModel {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DataError(.missingInput, file: path, "no such model file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(.missingInput, file: path, "cannot be read")
         }
-        return try decode([UInt8](data), path: path)
+        return try decode([UInt8](data), path: path, encoders: encoders ?? EncoderLocator(modelPath: path))
     }
 
-    public static func decode(_ bytes: [UInt8], path: String) throws -> StanceModel {
+    public static func decode(_ bytes: [UInt8], path: String, encoders: EncoderLocator? = nil) throws -> StanceModel {
         func bad(_ why: String) -> StanceError { .modelFile(path: path, why) }
         guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
             throw bad("not a stance model file (wrong magic number)")
@@ -148,7 +150,10 @@ public enum ModelFile {
             }
             let word = try block(header.features.word, expected: header.wordTerms)
             let character = try block(header.features.character, expected: header.characterTerms)
-            let features = FittedFeatures(configuration: header.features, word: word, character: character)
+            let encoder = try header.features.encoder.map { feature in
+                try (encoders ?? EncoderLocator(modelPath: path)).open(matching: feature.identity)
+            }
+            let features = FittedFeatures(configuration: header.features, word: word, character: character, encoder: encoder)
             guard features.columns == header.featureCount, header.labels.count >= 2 else {
                 throw bad("feature or label counts are inconsistent")
             }

@@ -25,12 +25,13 @@ public struct StanceModel: Sendable {
     }
 
     /// Probabilities of every label for each text (rows × labels).
-    public func predictProbabilities(_ texts: [String], threads: Int = 1) -> Matrix {
-        fitted.predictProbabilities(features.transform(texts, threads: threads), threads: threads)
+    /// `precomputedDense`: the texts' sentence vectors when already at hand (unweighted).
+    public func predictProbabilities(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> Matrix {
+        fitted.predictProbabilities(try features.transform(texts, threads: threads, precomputedDense: precomputedDense), threads: threads)
     }
 
-    public func predict(_ texts: [String], threads: Int = 1) -> [Prediction] {
-        let p = predictProbabilities(texts, threads: threads)
+    public func predict(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> [Prediction] {
+        let p = try predictProbabilities(texts, threads: threads, precomputedDense: precomputedDense)
         return (0..<p.rows).map { i in
             let row = Array(p.row(i))
             return Prediction(label: StanceModel.argmax(row), probabilities: row)

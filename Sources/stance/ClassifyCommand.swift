@@ -83,6 +83,9 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
+    @Option(help: "Directory of the sentence encoder a model needs (default: Models/encoders/<name>).")
+    var encoder: String?
+
     func validate() throws {
         if !article.isEmpty {
             if input != nil || !texts.isEmpty { throw ValidationError("--article cannot be combined with texts or --input") }
@@ -101,18 +104,19 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let loaded = try ModelFile.read(try ModelLocator.resolve(model))
+            let path = try ModelLocator.resolve(model)
+            let loaded = try ModelFile.read(path, encoders: EncoderLocator(explicitDirectory: encoder, modelPath: path))
             if !article.isEmpty {
                 try classifyArticles(loaded)
                 return
             }
             let writer = PredictionWriter(format: format, labels: loaded.labels.names, explain: explain)
             var batch = [LabelledExample]()
-            func flush() {
+            func flush() throws {
                 guard !batch.isEmpty else { return }
-                let predictions = loaded.predict(batch.map(\.text), threads: threadOptions.threads)
+                let predictions = try loaded.predict(batch.map(\.text), threads: threadOptions.threads)
                 for (example, prediction) in zip(batch, predictions) {
-                    writer.write(example, prediction, explanation: explain.map { loaded.explain(example.text, top: $0) })
+                    writer.write(example, prediction, explanation: try explain.map { try loaded.explain(example.text, top: $0) })
                 }
                 batch.removeAll(keepingCapacity: true)
             }
@@ -121,9 +125,9 @@ struct ClassifyCommand: ParsableCommand {
                                            requireLabels: false, skipInvalid: skipInvalid)
                 let skipped = try reader.forEach(path: path, warn: { Terminal.error("skipped: \($0)") }) { example in
                     batch.append(example)
-                    if batch.count >= batchSize { flush() }
+                    if batch.count >= batchSize { try flush() }
                 }
-                flush()
+                try flush()
                 if skipped > 0 { Terminal.note("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
             } else {
                 for (i, text) in texts.enumerated() {
@@ -132,7 +136,7 @@ struct ClassifyCommand: ParsableCommand {
                     }
                     batch.append(LabelledExample(text: text, line: i + 1))
                 }
-                flush()
+                try flush()
             }
             writer.finish()
         }
@@ -247,9 +251,9 @@ extension ClassifyCommand {
         let reader = DocumentReader(defaultFormat: articleFormat, skipInvalid: skipInvalid)
         var pending = [Document]()
         var pendingSentences = 0
-        func flush() {
-            for result in classifier.classify(pending) {
-                let explanations = explain.map { k in result.sentences.map { loaded.explain($0, top: k) } }
+        func flush() throws {
+            for result in try classifier.classify(pending) {
+                let explanations = try explain.map { k in try result.sentences.map { try loaded.explain($0, top: k) } }
                 writer.write(result, summary: ArticleSummary(results: result.sentenceResults(labels: loaded.labels.names),
                                                              predictions: result.predictions, scale: scale, seed: seed),
                              explanations: explanations)
@@ -260,9 +264,9 @@ extension ClassifyCommand {
         try reader.forEach(article, warn: { Terminal.error("skipped: \($0)") }) { document in
             pending.append(document)
             pendingSentences += document.text.count / 120 + 1
-            if pendingSentences >= batchSize { flush() }
+            if pendingSentences >= batchSize { try flush() }
         }
-        flush()
+        try flush()
         writer.finish()
     }
 }

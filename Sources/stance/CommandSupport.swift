@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SentenceEncoder
 import StanceKit
 
 typealias StanceKitVersion = StanceVersion
@@ -26,8 +27,12 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         Terminal.error(error.description)
         switch error {
         case .invalidOption: throw ExitCode(ExitStatus.usage)
-        case .modelFile, .unknownLabels: throw ExitCode(ExitStatus.badData)
+        case .modelFile, .unknownLabels, .encoderMismatch: throw ExitCode(ExitStatus.badData)
+        case .encoderMissing: throw ExitCode(ExitStatus.missingInput)
         }
+    } catch let error as EncoderError {
+        Terminal.error(error.description)
+        throw ExitCode(ExitStatus.badData)
     } catch {
         Terminal.error("internal error: \(error)")
         throw ExitCode(ExitStatus.internalError)

@@ -47,10 +47,7 @@ struct CrossValidateCommand: ParsableCommand {
             }
             let examples = try input.read(data)
             progress("read \(examples.count) examples from \(data)")
-            let training = StanceTrainer.Configuration(
-                features: try featureOptions.configuration(), classifier: classifierOptions.configuration(),
-                crossValidationFolds: classifierOptions.cv, grid: try classifierOptions.parsedGrid(),
-                metric: classifierOptions.cvMetric, seed: classifierOptions.seed, threads: threadOptions.threads)
+            let training = try StanceTrainer.Configuration(featureOptions, classifierOptions, threadOptions)
             var evaluation = try CrossValidationEvaluation.run(
                 examples, folds: folds, training: training,
                 options: report.evaluationOptions(seed: classifierOptions.seed), progress: progress)

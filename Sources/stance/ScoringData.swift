@@ -35,7 +35,7 @@ struct ScoringData {
     /// A damaged model could give NaN; that is reported rather than turned into NaN figures.
     func probabilities(_ model: StanceModel, path: String, threads: Int) throws -> [[Double]] {
         guard !examples.isEmpty else { return [] }
-        let rows = model.predict(examples.map(\.text), threads: threads).map(\.probabilities)
+        let rows = try model.predict(examples.map(\.text), threads: threads).map(\.probabilities)
         if let bad = rows.firstIndex(where: { !$0.allSatisfy(\.isFinite) }) {
             throw StanceError.modelFile(path: path, "the model gives non-finite probabilities (line \(examples[bad].line) of the data)")
         }

@@ -12,6 +12,6 @@ struct Stance: ParsableCommand {
         """,
         version: "stance \(StanceKitVersion.current)",
         subcommands: [TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, InspectCommand.self,
-                      CrossValidateCommand.self, CompareCommand.self, TrackCommand.self]
+                      CrossValidateCommand.self, CompareCommand.self, TrackCommand.self, EmbedCommand.self]
     )
 }

@@ -84,6 +84,9 @@ struct TrackCommand: ParsableCommand {
     @Flag(help: "No progress messages on stderr.")
     var quiet = false
 
+    @Option(help: "Directory of the sentence encoder a model needs (default: Models/encoders/<name>).")
+    var encoder: String?
+
     @OptionGroup var scaleOptions: ScaleOptions
     @OptionGroup var threadOptions: ThreadOptions
 
@@ -144,7 +147,8 @@ struct TrackCommand: ParsableCommand {
     }
 
     func track() throws -> TrackingAggregate {
-        let loaded = try ModelFile.read(try ModelLocator.resolve(model))
+        let path = try ModelLocator.resolve(model)
+        let loaded = try ModelFile.read(path, encoders: EncoderLocator(explicitDirectory: encoder, modelPath: path))
         let scale = try scaleOptions.scale(for: loaded)
         let actorList = try actors.map(ActorList.init(path:))
         let classifier = ArticleClassifier(model: loaded, scale: scale, actors: actorList, threads: threadOptions.threads)
@@ -154,8 +158,8 @@ struct TrackCommand: ParsableCommand {
         var sentences = 0
         let started = Date()
         var lastReport = started
-        func flush() {
-            for (result, (_, day)) in zip(classifier.classify(pending.map(\.0)), pending) {
+        func flush() throws {
+            for (result, (_, day)) in zip(try classifier.classify(pending.map(\.0)), pending) {
                 aggregate.add(result.document, day: day, sentences: result.sentences,
                               predictions: result.predictions, actors: result.actors)
                 sentences += result.sentences.count
@@ -175,9 +179,9 @@ struct TrackCommand: ParsableCommand {
                 return
             }
             pending.append((document, day))
-            if pending.count >= batchSize { flush() }
+            if pending.count >= batchSize { try flush() }
         }
-        flush()
+        try flush()
         if !quiet {
             Terminal.note("tracked \(aggregate.documents) documents, \(sentences) sentences in \(Date().timeIntervalSince(started).fixed(1)) s")
         }

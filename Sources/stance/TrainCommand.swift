@@ -45,10 +45,7 @@ struct TrainCommand: ParsableCommand {
             let examples = try data.flatMap { try input.read($0) }
             progress("read \(examples.count) examples from \(data.joined(separator: ", "))")
             let devExamples = try dev.map { try input.read($0) }
-            let configuration = StanceTrainer.Configuration(
-                features: try featureOptions.configuration(), classifier: classifierOptions.configuration(),
-                crossValidationFolds: classifierOptions.cv, grid: try classifierOptions.parsedGrid(),
-                metric: classifierOptions.cvMetric, seed: classifierOptions.seed, threads: threadOptions.threads)
+            let configuration = try StanceTrainer.Configuration(featureOptions, classifierOptions, threadOptions)
             let model = try StanceTrainer(configuration, progress: progress).train(examples, dev: devExamples)
             try ModelFile.write(model, to: output)
             progress("wrote \(output)")

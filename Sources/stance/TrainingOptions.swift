@@ -22,8 +22,17 @@ struct NGramRange: ExpressibleByArgument {
 
 /// Feature settings for training.
 struct FeatureOptions: ParsableArguments {
-    @Option(help: "Feature blocks, comma-separated: word, char, or tfidf (both).")
+    @Option(help: "Feature blocks, comma-separated: word, char, tfidf (both), encoder (sentence vectors from all-MiniLM-L6-v2; run Scripts/fetch-encoder first).")
     var features = "tfidf"
+
+    @Option(help: "Weight of the sentence-encoder block against the TF-IDF blocks.")
+    var encoderWeight = 1.0
+
+    @Option(help: "Directory of the sentence encoder (default: Models/encoders/all-MiniLM-L6-v2).")
+    var encoder: String?
+
+    @Flag(help: "Do not read or write cached sentence vectors.")
+    var noCache = false
 
     @Option(help: "Word n-gram range, e.g. 1-2; 0 turns word n-grams off.")
     var wordNgrams = NGramRange(argument: "1-2")!
@@ -51,24 +60,32 @@ struct FeatureOptions: ParsableArguments {
 
     func validate() throws {
         let blocks = try parsedBlocks()
-        if blocks.word && wordNgrams.range == nil && !blocks.char { throw ValidationError("word n-grams are off and no other block is on") }
+        if blocks.word && wordNgrams.range == nil && !blocks.char && !blocks.encoder { throw ValidationError("word n-grams are off and no other block is on") }
+        guard encoderWeight > 0 else { throw ValidationError("--encoder-weight must be positive") }
         guard minDf >= 1 else { throw ValidationError("--min-df must be at least 1") }
         if let maxFeatures, maxFeatures < 1 { throw ValidationError("--max-features must be at least 1") }
         guard wordWeight > 0, charWeight > 0 else { throw ValidationError("block weights must be positive") }
     }
 
-    func parsedBlocks() throws -> (word: Bool, char: Bool) {
-        var word = false, char = false
+    func parsedBlocks() throws -> (word: Bool, char: Bool, encoder: Bool) {
+        var word = false, char = false, encoder = false
         for name in features.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             switch name {
             case "tfidf": word = true; char = true
             case "word": word = true
             case "char": char = true
-            default: throw ValidationError("unknown feature block \"\(name)\" (use word, char or tfidf)")
+            case "encoder": encoder = true
+            default: throw ValidationError("unknown feature block \"\(name)\" (use word, char, tfidf or encoder)")
             }
         }
-        guard word || char else { throw ValidationError("--features names no block") }
-        return (word, char)
+        guard word || char || encoder else { throw ValidationError("--features names no block") }
+        return (word, char, encoder)
+    }
+
+    /// The sentence encoder to add, when --features names it.
+    func encoderRequest() throws -> StanceTrainer.EncoderRequest? {
+        guard try parsedBlocks().encoder else { return nil }
+        return .init(weight: encoderWeight, directory: encoder, useCache: !noCache)
     }
 
     func configuration() throws -> FeatureConfiguration {
@@ -83,7 +100,7 @@ struct FeatureOptions: ParsableArguments {
         }
         c.wordWeight = wordWeight
         c.characterWeight = charWeight
-        guard c.word != nil || c.character != nil else { throw ValidationError("every feature block is off") }
+        guard c.word != nil || c.character != nil || blocks.encoder else { throw ValidationError("every feature block is off") }
         return c
     }
 }
@@ -135,5 +152,15 @@ struct ClassifierOptions: ParsableArguments {
 
     func configuration() -> LogisticRegression.Configuration {
         .init(C: c, classWeight: classWeight, solver: solver, maxIterations: maxIter, tolerance: tol)
+    }
+}
+
+extension StanceTrainer.Configuration {
+    /// The trainer's settings from the command line's feature, classifier and thread options.
+    init(_ features: FeatureOptions, _ classifier: ClassifierOptions, _ threads: ThreadOptions) throws {
+        self.init(features: try features.configuration(), classifier: classifier.configuration(),
+                  crossValidationFolds: classifier.cv, grid: try classifier.parsedGrid(),
+                  metric: classifier.cvMetric, seed: classifier.seed, threads: threads.threads,
+                  encoder: try features.encoderRequest())
     }
 }

@@ -5,7 +5,7 @@ import Testing
     @Test func learnsTheTrainingCorpus() throws {
         let model = try StanceTrainer(.init(classifier: .init(C: 10))).train(TrainingCorpus.examples)
         #expect(model.labels.names == ["dovish", "hawkish", "neutral"])
-        let predicted = model.predict(TrainingCorpus.examples.map(\.text)).map { model.labels[$0.label] }
+        let predicted = try model.predict(TrainingCorpus.examples.map(\.text)).map { model.labels[$0.label] }
         #expect(predicted == TrainingCorpus.examples.map { $0.label! })
         #expect(model.summary.converged)
         #expect(model.summary.labelCounts == ["dovish": 8, "hawkish": 8, "neutral": 8])
