@@ -53,12 +53,12 @@ public struct ActorList: Sendable, Equatable {
 }
 
 /// Finds likely actors without a list, by a simple rule: a run of capitalised words (joined by
-/// "of", "the", "for", "and" inside the run, e.g. "Ministry of Foreign Affairs"), minus a leading
+/// "of", "the", "for" inside the run, e.g. "Ministry of Foreign Affairs"), minus a leading
 /// title ("President", "Mr.", "Secretary of State"…), minus a trailing "'s"; a single word at the
 /// very start of a sentence is not counted (it is capitalised anyway), nor are common
 /// capitalised words (months, weekdays, pronouns, sentence openers).
 public struct ActorDetector: Sendable {
-    static let connectors: Set<String> = ["of", "the", "for", "and", "de", "al", "bin"]
+    static let connectors: Set<String> = ["of", "the", "for", "de", "al", "bin"]
     static let titles: Set<String> = ["President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Secretary",
                                       "Gen.", "General", "Sen.", "Senator", "Rep.", "Gov.", "Foreign", "Defence",
                                       "Defense", "State", "Vice", "Chancellor", "Ambassador", "Envoy", "Special",

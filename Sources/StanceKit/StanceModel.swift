@@ -1,4 +1,6 @@
+import Foundation
 import LinearAlgebra
+import TextFeatures
 
 /// A trained stance classifier: label set, fitted features, logistic regression, and the
 /// summary of its training. Immutable and `Sendable`; load and save it with `ModelFile`.
@@ -31,11 +33,47 @@ public struct StanceModel: Sendable {
     }
 
     public func predict(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> [Prediction] {
+        if features.denseColumns == 0 { return predictSparse(texts, threads: threads) }
         let p = try predictProbabilities(texts, threads: threads, precomputedDense: precomputedDense)
         return (0..<p.rows).map { i in
             let row = Array(p.row(i))
             return Prediction(label: StanceModel.argmax(row), probabilities: row)
         }
+    }
+
+    /// TF-IDF-only models: each text's scores straight from its n-grams (no feature matrix), in
+    /// parallel chunks, each thread with its own scratch memory.
+    func predictSparse(_ texts: [String], threads: Int) -> [Prediction] {
+        let k = labels.count
+        let intercepts = Array(fitted.intercepts)
+        return fitted.parameters.withUnsafeBufferPointer { w in
+            ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 256) { range -> [Prediction] in
+                var scratch = TfidfScratch(featureCount: max(features.wordColumns, features.characterColumns))
+                var scores = [Double](repeating: 0, count: k)
+                return range.map { i in
+                    for c in 0..<k { scores[c] = intercepts[c] }
+                    scores.withUnsafeMutableBufferPointer { z in
+                        if let word = features.word {
+                            word.accumulate(texts[i], weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
+                                            into: z.baseAddress!, scratch: &scratch)
+                        }
+                        if let character = features.character {
+                            character.accumulate(texts[i], weights: w.baseAddress! + features.wordColumns * k, k: k,
+                                                 scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
+                        }
+                    }
+                    return Prediction(label: StanceModel.argmax(scores), probabilities: StanceModel.softmax(scores))
+                }
+            }
+        }
+    }
+
+    static func softmax(_ scores: [Double]) -> [Double] {
+        let m = scores.max() ?? 0
+        var e = scores.map { exp($0 - m) }
+        let s = e.reduce(0, +)
+        for i in e.indices { e[i] /= s }
+        return e
     }
 
     /// The first index of the largest value (ties go to the earlier label, as numpy's argmax).

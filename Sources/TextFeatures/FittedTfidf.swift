@@ -70,11 +70,111 @@ public struct FittedTfidf: Sendable {
         return m
     }
 
+    /// The column of an n-gram hash, if it is in the vocabulary.
+    @inline(__always)
+    public subscript(hash hash: UInt64) -> Int32? { columns[hash] }
+
     public func column(of term: String) -> Int? {
         columns[StableHash.hash(term)].map(Int.init).flatMap { terms[$0] == term ? $0 : nil }
     }
 
     static func utf8Less(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
+
+/// Reusable working memory for `FittedTfidf.accumulate`, one per thread: counting n-grams by
+/// column with an epoch stamp per column needs no sorting and no clearing between texts.
+public struct TfidfScratch {
+    var stamp: [UInt32]
+    var position: [Int32]
+    var epoch: UInt32 = 0
+    /// Per distinct column of the current text; grown when a text has more n-grams than fit.
+    var columns: [Int32] = []
+    var counts: [Int32] = []
+    var values: [Double] = []
+    var hashes: [UInt64] = []
+
+    public init(featureCount: Int) {
+        stamp = Array(repeating: 0, count: featureCount)
+        position = Array(repeating: 0, count: featureCount)
+        hashes.reserveCapacity(4096)
+        reserve(4096)
+    }
+
+    mutating func reserve(_ n: Int) {
+        guard columns.count < n else { return }
+        columns = Array(repeating: 0, count: n)
+        counts = Array(repeating: 0, count: n)
+        values = Array(repeating: 0, count: n)
+    }
+}
+
+extension FittedTfidf {
+    /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of
+    /// `text` — the same numbers as `row(_:)` followed by a sparse product, without building the row.
+    public func accumulate(_ text: String, weights: UnsafePointer<Double>, k: Int, scale: Double,
+                           into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
+        scratch.hashes.removeAll(keepingCapacity: true)
+        configuration.analyzer.appendHashes(of: text, to: &scratch.hashes)
+        scratch.reserve(scratch.hashes.count)
+        scratch.epoch &+= 1
+        if scratch.epoch == 0 {    // wrapped: old stamps could collide with new epochs
+            for i in scratch.stamp.indices { scratch.stamp[i] = 0 }
+            scratch.epoch = 1
+        }
+        let epoch = scratch.epoch
+        let sublinear = configuration.sublinearTF
+        // Distinct columns in order of first appearance, with their counts; the epoch stamp per
+        // column says whether it was seen in this text, so nothing is sorted or cleared.
+        var distinct = 0
+        scratch.hashes.withUnsafeBufferPointer { hashes in
+            scratch.stamp.withUnsafeMutableBufferPointer { stamp in
+                scratch.position.withUnsafeMutableBufferPointer { position in
+                    scratch.columns.withUnsafeMutableBufferPointer { columns in
+                        scratch.counts.withUnsafeMutableBufferPointer { counts in
+                            for h in hashes {
+                                guard let column = self[hash: h] else { continue }
+                                let c = Int(column)
+                                if stamp[c] == epoch {
+                                    counts[Int(position[c])] += 1
+                                } else {
+                                    stamp[c] = epoch
+                                    position[c] = Int32(distinct)
+                                    columns[distinct] = column
+                                    counts[distinct] = 1
+                                    distinct += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard distinct > 0 else { return }
+        // Summed in order of first appearance rather than column order (no sort): results agree
+        // with `row(_:)` and a sparse product to rounding, not bit for bit.
+        idf.withUnsafeBufferPointer { idf in
+            scratch.columns.withUnsafeBufferPointer { columns in
+                scratch.counts.withUnsafeBufferPointer { counts in
+                    scratch.values.withUnsafeMutableBufferPointer { values in
+                        var norm = 0.0
+                        for i in 0..<distinct {
+                            let count = Double(counts[i])
+                            let tf = sublinear ? 1 + log(count) : count
+                            let v = tf * idf[Int(columns[i])]
+                            values[i] = v
+                            norm += v * v
+                        }
+                        let factor = scale / norm.squareRoot()
+                        for i in 0..<distinct {
+                            let w = weights + Int(columns[i]) * k
+                            let v = values[i] * factor
+                            for c in 0..<k { scores[c] += v * w[c] }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

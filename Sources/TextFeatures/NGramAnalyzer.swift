@@ -97,26 +97,31 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
     private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
                             _ body: (UInt64, Location) -> Void) {
         guard minN >= 1 else { return }
+        let maxN = max(minN, self.maxN)
+        var starts = [Int]()
+        starts.reserveCapacity(64)
         for (ti, token) in tokens.enumerated() {
-            let starts = NGramAnalyzer.scalarStarts(bytes, token)
-            let paddedLength = starts.count + 1    // scalars + 2 spaces
+            starts.removeAll(keepingCapacity: true)
+            for i in token where bytes[i] & 0xC0 != 0x80 { starts.append(i) }
+            starts.append(token.upperBound)
             let scalars = starts.count - 1
+            let padded = scalars + 2
             // Padded scalar p: 0 and scalars+1 are spaces; p in 1...scalars is bytes[starts[p-1]..<starts[p]].
-            for n in minN...max(minN, maxN) {
-                var offset = 0
-                while true {
-                    var h = StableHash()
-                    let end = min(offset + n, paddedLength)
-                    for p in offset..<end {
-                        if p == 0 || p == scalars + 1 { h.combine(0x20) } else {
-                            for k in starts[p - 1]..<starts[p] { h.combine(bytes[k]) }
-                        }
+            // FNV-1a extends one byte at a time, so every n-gram starting at `offset` comes from one
+            // pass. scikit-learn's char_wb counts every substring of length minN...maxN shorter than
+            // the padded word, and the whole padded word once when it is at most maxN long.
+            for offset in 0..<padded {
+                var h = StableHash()
+                var n = 0
+                var p = offset
+                while p < padded && n < maxN {
+                    if p == 0 || p == scalars + 1 { h.combine(0x20) } else {
+                        for k in starts[p - 1]..<starts[p] { h.combine(bytes[k]) }
                     }
-                    body(h.value, Location(token: ti, offset: offset, length: end - offset))
-                    if offset + n >= paddedLength { break }
-                    offset += 1
+                    n += 1
+                    p += 1
+                    if n >= minN || n == padded { body(h.value, Location(token: ti, offset: offset, length: n)) }
                 }
-                if offset == 0 { break }    // a word shorter than n is counted once, as scikit-learn does
             }
         }
     }

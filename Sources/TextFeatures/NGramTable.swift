@@ -1,64 +1,75 @@
 /// An open-addressing hash table from n-gram hash to a 32-bit value. The keys are already
 /// well-mixed 64-bit FNV-1a hashes, so they index the table directly: no re-hashing, unlike
-/// `Dictionary`, whose per-lookup SipHash dominated feature extraction.
+/// `Dictionary`, whose per-lookup SipHash dominated feature extraction. Key and value share one
+/// slot, so a lookup usually touches a single cache line; key 0 marks an empty slot, and the
+/// (vanishingly unlikely) n-gram whose hash is 0 is kept aside.
 public struct NGramTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var occupied: [Bool]
+    struct Slot {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
+    private var zeroValue: Int32?
     public private(set) var count = 0
 
     public init(minimumCapacity: Int = 16) {
         var capacity = 16
         while capacity < minimumCapacity * 2 { capacity <<= 1 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
-        occupied = Array(repeating: false, count: capacity)
+        slots = Array(repeating: Slot(key: 0, value: 0), count: capacity)
         mask = capacity - 1
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         // Fold the high bits in: FNV-1a's low bits alone are weaker.
         Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
     }
 
     public subscript(key: UInt64) -> Int32? {
-        var i = slot(key)
-        while occupied[i] {
-            if keys[i] == key { return values[i] }
-            i = (i + 1) & mask
+        @inline(__always) get {
+            if key == 0 { return zeroValue }
+            return slots.withUnsafeBufferPointer { s in
+                var i = NGramTable.slot(key, mask)
+                while true {
+                    let k = s[i].key
+                    if k == key { return s[i].value }
+                    if k == 0 { return nil }
+                    i = (i + 1) & mask
+                }
+            }
         }
-        return nil
     }
 
     /// Inserts or replaces; returns the previous value.
     @discardableResult
     public mutating func updateValue(_ value: Int32, forKey key: UInt64) -> Int32? {
-        if (count + 1) * 2 > keys.count { grow() }
-        var i = slot(key)
-        while occupied[i] {
-            if keys[i] == key {
-                let old = values[i]
-                values[i] = value
+        if key == 0 {
+            defer { zeroValue = value }
+            if zeroValue == nil { count += 1 }
+            return zeroValue
+        }
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = NGramTable.slot(key, mask)
+        while slots[i].key != 0 {
+            if slots[i].key == key {
+                let old = slots[i].value
+                slots[i].value = value
                 return old
             }
             i = (i + 1) & mask
         }
-        occupied[i] = true
-        keys[i] = key
-        values[i] = value
+        slots[i] = Slot(key: key, value: value)
         count += 1
         return nil
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values, oldOccupied = occupied
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        occupied = Array(repeating: false, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        count = 0
-        for i in oldKeys.indices where oldOccupied[i] { updateValue(oldValues[i], forKey: oldKeys[i]) }
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, value: 0), count: old.count * 2)
+        mask = slots.count - 1
+        count = zeroValue == nil ? 0 : 1
+        for s in old where s.key != 0 { updateValue(s.value, forKey: s.key) }
     }
 }

@@ -21,14 +21,14 @@ import Testing
 
     @Test func characterNGramsInsideWordBoundaries() {
         let a = NGramAnalyzer(kind: .charWithinWords, minN: 2, maxN: 3)
-        #expect(grams(a, "Go on") == [" g", "go", "o ", " go", "go ", " o", "on", "n ", " on", "on "])
+        #expect(grams(a, "Go on").sorted() == [" g", "go", "o ", " go", "go ", " o", "on", "n ", " on", "on "].sorted())
         // A padded word shorter than n is counted once, whole.
         #expect(grams(NGramAnalyzer(kind: .charWithinWords, minN: 3, maxN: 5), "a") == [" a "])
     }
 
     @Test func multiByteCharactersAreOneCharacter() {
         let a = NGramAnalyzer(kind: .charWithinWords, minN: 2, maxN: 2)
-        #expect(grams(a, "né") == [" n", "né", "é "])
+        #expect(grams(a, "né").sorted() == [" n", "né", "é "].sorted())
     }
 
     @Test func stableHashIsFNV1a() {
