@@ -46,11 +46,8 @@ public final class RecordReader {
             if isBlank(bytes) { continue }
             let line = lines.lineNumber
             switch format {
-            case .text:
-                guard let text = UTF8Validation.decode(bytes) else { throw invalidUTF8(line) }
-                return Record(line: line, fields: ["text": text])
-            case .jsonl:
-                return Record(line: line, fields: try parseJSON(bytes, line: line))
+            case .text, .jsonl:
+                return try RecordReader.record(fromLine: bytes, number: line, format: format, file: name)
             case .csv, .tsv:
                 let values = try parseDelimited(bytes, startLine: line)
                 guard values.count == header.count else {
@@ -69,8 +66,30 @@ public final class RecordReader {
         DataError(file: name, line: line, "invalid UTF-8")
     }
 
-    private func parseJSON(_ bytes: [UInt8], line: Int) throws -> [String: String] {
-        guard UTF8Validation.decode(bytes) != nil else { throw invalidUTF8(line) }
+    /// Whether every record is exactly one line (so lines can be parsed in any order, in parallel).
+    public var isLineBased: Bool { format == .text || format == .jsonl }
+
+    /// The next non-blank raw line and its number, for line-based formats (BOM removed).
+    public func nextRawLine() throws -> (number: Int, bytes: [UInt8])? {
+        while true {
+            guard var bytes = try lines.nextLine() else { return nil }
+            if first {
+                first = false
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            }
+            if !isBlank(bytes) { return (lines.lineNumber, bytes) }
+        }
+    }
+
+    /// The record in one line of a line-based format.
+    public static func record(fromLine bytes: [UInt8], number: Int, format: DataFormat, file: String) throws -> Record {
+        if format == .jsonl { return Record(line: number, fields: try parseJSON(bytes, line: number, file: file)) }
+        guard let text = UTF8Validation.decode(bytes) else { throw DataError(file: file, line: number, "invalid UTF-8") }
+        return Record(line: number, fields: ["text": text])
+    }
+
+    private static func parseJSON(_ bytes: [UInt8], line: Int, file name: String) throws -> [String: String] {
+        guard UTF8Validation.decode(bytes) != nil else { throw DataError(file: name, line: line, "invalid UTF-8") }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])

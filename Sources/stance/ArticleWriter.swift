@@ -33,7 +33,7 @@ final class ArticleWriter {
         let storyline: String?
         let origin: String
         let sentences: [ArticleSummary.SentenceResult]
-        let explanations: [PredictionWriter.ExplanationRecord]?
+        let explanations: [PredictionFormatter.ExplanationRecord]?
         let summary: ArticleSummary
         let actors: [ActorStance]
     }
@@ -58,7 +58,7 @@ final class ArticleWriter {
         case .json:
             let record = ArticleRecord(id: d.id, title: d.title, date: d.date?.description ?? d.rawDate, source: d.source,
                                        storyline: d.storyline, origin: d.origin, sentences: sentences,
-                                       explanations: explanations?.map(PredictionWriter.ExplanationRecord.init),
+                                       explanations: explanations?.map(PredictionFormatter.ExplanationRecord.init),
                                        summary: summary, actors: actors)
             out.line((try? jsonString(record, pretty: true)) ?? "{}")
         case .jsonl:
