@@ -24,8 +24,8 @@ struct TrackCommand: ParsableCommand {
         corpus grows. A document without a usable date is reported with its id and skipped \
         (--strict makes it an error). Dates may be ISO (2018-08-24), "Aug 24, 2018" or "24 August 2018".
 
-        Sharding: --partial FILE writes the exact totals instead of the table; \
-        `stance track --merge PART...` combines partial totals from shards into the same result as \
+        Sharding: --partial FILE (or - for standard output) writes the exact totals instead of the \
+        table; `stance track --merge PART...` combines partial totals from shards into the same result as \
         one run over the whole corpus.
 
         Examples:
@@ -72,7 +72,7 @@ struct TrackCommand: ParsableCommand {
     @Flag(help: "Report malformed records on stderr and skip them.")
     var skipInvalid = false
 
-    @Option(help: "Write the exact partial totals (JSON) for a later --merge, instead of the table.")
+    @Option(help: "Write the exact partial totals (one line of JSON) for a later --merge, instead of the table; - for standard output.")
     var partial: String?
 
     @Option(parsing: .upToNextOption, help: "Merge partial totals written by --partial (no model or documents needed).")
@@ -102,7 +102,12 @@ struct TrackCommand: ParsableCommand {
         try runReportingErrors {
             let aggregate = merge.isEmpty ? try track() : try merged()
             if let partial {
-                try ModelFile.writeAtomically(Array(try jsonString(aggregate).utf8) + [0x0A], to: partial)
+                let line = Array(try jsonString(aggregate).utf8) + [0x0A]
+                if partial == "-" {
+                    FileHandle.standardOutput.write(Data(line))
+                } else {
+                    try ModelFile.writeAtomically(line, to: partial)
+                }
                 return
             }
             let rows = aggregate.rows(rollingWindow: rolling)

@@ -96,4 +96,24 @@ import Testing
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout == whole.stdout)
     }
+
+    @Test func partialTotalsFromStandardInputToStandardOutputMerge() throws {
+        let whole = try StanceRunner.run(["track", "--model", model, documents, "--by", "week", "--quiet"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let all = try String(contentsOfFile: documents, encoding: .utf8).split(separator: "\n")
+        var parts = [String]()
+        for (i, chunk) in [all[0..<10], all[10...]].enumerated() {
+            let r = try StanceRunner.run(["track", "--model", model, "--document-format", "jsonl", "-", "--by", "week",
+                                          "--partial", "-", "--quiet"],
+                                         stdin: chunk.joined(separator: "\n") + "\n")
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.hasSuffix("\n") && r.stdout.dropLast().split(separator: "\n").count == 1)   // one JSON line
+            let part = directory + "/stdout-part\(i).json"
+            try StanceRunner.write(r.stdout, to: part)
+            parts.append(part)
+        }
+        let merged = try StanceRunner.run(["track", "--merge"] + parts)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == whole.stdout)
+    }
 }
