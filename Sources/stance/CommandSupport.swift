@@ -39,6 +39,14 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Timestamped progress messages on stderr (nothing when `quiet`), for long-running commands.
+func progressReporter(quiet: Bool) -> @Sendable (String) -> Void {
+    let started = Date()
+    return { message in
+        if !quiet { Terminal.note("[\(String(format: "%6.2f", Date().timeIntervalSince(started)))s] \(message)") }
+    }
+}
+
 enum Terminal {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("stance: \(message)\n".utf8))

@@ -26,14 +26,8 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Model B (the candidate); differences are B − A.", valueName: "model-b"))
     var modelB: String
 
-    @Option(help: "Labelled data to score both models on.")
-    var data: String
+    @OptionGroup var scoringOptions: ScoringOptions
 
-    @Flag(help: "Leave out examples whose label the models do not know, and say how many, instead of stopping.")
-    var ignoreUnknown = false
-
-    @Option(help: "Seed of the bootstrap resamples (the same seed gives the same intervals).")
-    var seed: UInt64 = 1
 
     @OptionGroup(title: "Input") var input: DataOptions
     @OptionGroup(title: "Report") var report: ReportOptions
@@ -46,15 +40,15 @@ struct CompareCommand: ParsableCommand {
             guard a.labels == b.labels else {
                 throw StanceError.invalidOption("the models know different labels: \(modelA): \(a.labels.names.joined(separator: ", ")); \(modelB): \(b.labels.names.joined(separator: ", "))")
             }
-            let scoring = try ScoringData.load(data, input: input, labels: a.labels, ignoreUnknown: ignoreUnknown)
+            let scoring = try ScoringData.load(scoringOptions.data, input: input, labels: a.labels, ignoreUnknown: scoringOptions.ignoreUnknown)
             let (nameA, nameB) = Self.names(modelA, modelB)
             var comparison = ModelComparison(
                 labels: a.labels.names, truth: scoring.truth,
                 probabilitiesA: try scoring.probabilities(a, path: modelA, threads: threadOptions.threads),
                 probabilitiesB: try scoring.probabilities(b, path: modelB, threads: threadOptions.threads),
                 texts: scoring.examples.map(\.text), lines: scoring.examples.map(\.line),
-                nameA: nameA, nameB: nameB, options: report.evaluationOptions(seed: seed))
-            comparison.data = data
+                nameA: nameA, nameB: nameB, options: report.evaluationOptions(seed: scoringOptions.seed))
+            comparison.data = scoringOptions.data
             comparison.leftOut = scoring.leftOut
             try report.emit(.comparison(comparison))
         }

@@ -40,11 +40,7 @@ struct CrossValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let started = Date()
-            let quiet = self.quiet
-            let progress: @Sendable (String) -> Void = { message in
-                if !quiet { Terminal.note("[\(String(format: "%6.2f", Date().timeIntervalSince(started)))s] \(message)") }
-            }
+            let progress = progressReporter(quiet: quiet)
             let examples = try input.read(data)
             progress("read \(examples.count) examples from \(data)")
             let training = try StanceTrainer.Configuration(featureOptions, classifierOptions, threadOptions)

@@ -33,14 +33,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Model file (default: the shipped default model, or $STANCE_MODEL).")
     var model: String?
 
-    @Option(help: "Labelled data to score the model on.")
-    var data: String
+    @OptionGroup var scoringOptions: ScoringOptions
 
-    @Flag(help: "Leave out examples whose label the model does not know, and say how many, instead of stopping.")
-    var ignoreUnknown = false
-
-    @Option(help: "Seed of the bootstrap resamples (the same seed gives the same intervals).")
-    var seed: UInt64 = 1
 
     @OptionGroup(title: "Input") var input: DataOptions
     @OptionGroup(title: "Report") var report: ReportOptions
@@ -50,14 +44,14 @@ struct EvaluateCommand: ParsableCommand {
         try runReportingErrors {
             let modelPath = try ModelLocator.resolve(model)
             let loaded = try ModelFile.read(modelPath)
-            let scoring = try ScoringData.load(data, input: input, labels: loaded.labels, ignoreUnknown: ignoreUnknown)
+            let scoring = try ScoringData.load(scoringOptions.data, input: input, labels: loaded.labels, ignoreUnknown: scoringOptions.ignoreUnknown)
             var evaluation = EvaluationReport(
                 labels: loaded.labels.names, truth: scoring.truth,
                 probabilities: try scoring.probabilities(loaded, path: modelPath, threads: threadOptions.threads),
                 texts: scoring.examples.map(\.text), lines: scoring.examples.map(\.line),
-                options: report.evaluationOptions(seed: seed))
+                options: report.evaluationOptions(seed: scoringOptions.seed))
             evaluation.model = model ?? modelPath
-            evaluation.data = data
+            evaluation.data = scoringOptions.data
             evaluation.leftOut = scoring.leftOut
             try report.emit(.evaluation(evaluation))
         }

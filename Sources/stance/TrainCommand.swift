@@ -37,11 +37,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let started = Date()
-            let quiet = self.quiet
-            let progress: @Sendable (String) -> Void = { message in
-                if !quiet { Terminal.note("[\(String(format: "%6.2f", Date().timeIntervalSince(started)))s] \(message)") }
-            }
+            let progress = progressReporter(quiet: quiet)
             let examples = try data.flatMap { try input.read($0) }
             progress("read \(examples.count) examples from \(data.joined(separator: ", "))")
             let devExamples = try dev.map { try input.read($0) }

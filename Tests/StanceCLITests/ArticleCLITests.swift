@@ -8,10 +8,7 @@ import Testing
     let documents: String
 
     init() throws {
-        directory = try StanceRunner.temporaryDirectory()
-        model = directory + "/tiny.stance"
-        let r = try StanceRunner.run(["train", "--data", TrainingCorpus.path, "--output", model, "-C", "10", "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
+        (directory, model) = try StanceRunner.directoryWithTinyModel()
         documents = directory + "/docs.jsonl"
         var lines = [String]()
         for d in 0..<20 {

@@ -8,10 +8,7 @@ import Testing
     let model: String
 
     init() throws {
-        directory = try StanceRunner.temporaryDirectory()
-        model = directory + "/tiny.stance"
-        let r = try StanceRunner.run(["train", "--data", TrainingCorpus.path, "--output", model, "-C", "10", "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
+        (directory, model) = try StanceRunner.directoryWithTinyModel()
     }
 
     func evaluate(_ extra: [String], data: String? = nil) throws -> StanceRunner.Result {

@@ -46,6 +46,16 @@ struct StanceRunner {
         return path
     }
 
+    /// A fresh directory holding `tiny.stance`, trained on the tiny corpus (C = 10): the model
+    /// the CLI tests classify, evaluate and compare with.
+    static func directoryWithTinyModel() throws -> (directory: String, model: String) {
+        let directory = try temporaryDirectory()
+        let model = directory + "/tiny.stance"
+        let r = try run(["train", "--data", TrainingCorpus.path, "--output", model, "-C", "10", "--quiet"])
+        guard r.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: r.stderr]) }
+        return (directory, model)
+    }
+
     static func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
