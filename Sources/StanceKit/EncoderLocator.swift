@@ -15,10 +15,10 @@ public struct EncoderLocator: Sendable {
         self.modelPath = modelPath
     }
 
-    /// Where to look for encoder `name`, in order.
+    /// Where to look for encoder `name`, in order (only the given directory, when there is one).
     public func candidates(name: String) -> [String] {
+        if let explicitDirectory { return [explicitDirectory] }
         var out = [String]()
-        if let explicitDirectory { out.append(explicitDirectory) }
         if let env = ProcessInfo.processInfo.environment["STANCE_ENCODERS"], !env.isEmpty { out.append(env + "/" + name) }
         if let modelPath {
             out.append(URL(fileURLWithPath: modelPath).deletingLastPathComponent().appendingPathComponent("encoders/\(name)").path)

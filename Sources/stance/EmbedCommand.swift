@@ -14,8 +14,9 @@ struct EmbedCommand: ParsableCommand {
         discussion: """
         Reads texts like `stance classify --input` (JSON Lines, CSV or TSV with a text column, or one \
         text per line; "-" for standard input) and writes one L2-normalised all-MiniLM-L6-v2 vector \
-        per text, in input order: JSON Lines records {"id", "text", "vector"}, or a NumPy .npy file \
-        of shape (texts, 384), float32. Needs the encoder: run Scripts/fetch-encoder once.
+        per text, in input order: JSON Lines records {"id", "text", "tokens" (word pieces the model \
+        read, [CLS] and [SEP] included, after truncation), "vector"}, or a NumPy .npy file of shape \
+        (texts, 384), float32. Needs the encoder: run Scripts/fetch-encoder once.
 
         Example: stance embed --input sentences.txt --format npy --output sentences.npy
         """)
@@ -67,8 +68,9 @@ struct EmbedCommand: ParsableCommand {
                     switch format {
                     case .npy: floats.append(contentsOf: vector)
                     case .jsonl:
-                        struct Line: Encodable { let id: String?; let text: String; let vector: [Float] }
-                        let json = try jsonString(Line(id: example.id, text: example.text, vector: vector)) + "\n"
+                        struct Line: Encodable { let id: String?; let text: String; let tokens: Int; let vector: [Float] }
+                        let json = try jsonString(Line(id: example.id, text: example.text,
+                                                       tokens: opened.tokenize(example.text).count, vector: vector)) + "\n"
                         if output == nil { out.write(json) } else { lines.append(contentsOf: json.utf8) }
                     }
                 }
