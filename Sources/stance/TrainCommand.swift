@@ -8,7 +8,8 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a stance classifier on labelled sentences.",
         discussion: """
         Reads labelled data (JSON Lines, CSV or TSV with a text and a label column), fits TF-IDF \
-        features and a multinomial logistic regression, and writes one model file. The labels are \
+        features (and, with --features ...,encoder, adds sentence-encoder vectors) and a multinomial \
+        logistic regression, and writes one model file. The labels are \
         whatever the data holds (at least two). The model file is written only when training \
         succeeds, and atomically: an existing file is replaced only by a complete new one.
 

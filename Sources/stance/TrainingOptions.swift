@@ -18,6 +18,10 @@ struct NGramRange: ExpressibleByArgument {
         guard low <= high, high <= 10 else { return nil }
         range = low...high
     }
+
+    var defaultValueDescription: String {
+        range.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" } ?? "0"
+    }
 }
 
 /// Feature settings for training.
