@@ -40,15 +40,20 @@ public struct FittedFeatures: Sendable {
 
     /// The sparse feature row of one text: sorted (column, value) pairs.
     public func sparseRow(_ text: String) -> [(Int32, Double)] {
+        var scratch = TfidfScratch(featureCount: max(wordColumns, characterColumns))
+        return sparseRow(text, scratch: &scratch)
+    }
+
+    func sparseRow(_ text: String, scratch: inout TfidfScratch) -> [(Int32, Double)] {
         var row = [(Int32, Double)]()
         if let word {
             let w = configuration.wordWeight
-            for (c, v) in word.row(text) { row.append((c, v * w)) }
+            for (c, v) in word.row(text, scratch: &scratch) { row.append((c, v * w)) }
         }
         if let character {
             let shift = Int32(wordColumns)
             let w = configuration.characterWeight
-            for (c, v) in character.row(text) { row.append((c + shift, v * w)) }
+            for (c, v) in character.row(text, scratch: &scratch) { row.append((c + shift, v * w)) }
         }
         return row
     }
@@ -71,7 +76,8 @@ public struct FittedFeatures: Sendable {
 
     public func transform(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> FeatureMatrix {
         let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
-            range.map { sparseRow(texts[$0]) }
+            var scratch = TfidfScratch(featureCount: max(wordColumns, characterColumns))
+            return range.map { sparseRow(texts[$0], scratch: &scratch) }
         }
         var sparse = SparseMatrix(columns: sparseColumns)
         for r in rows { sparse.appendRow(r) }

@@ -111,10 +111,33 @@ public struct TfidfScratch {
 }
 
 extension FittedTfidf {
-    /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of
-    /// `text` — the same numbers as `row(_:)` followed by a sparse product, without building the row.
-    public func accumulate(_ text: String, weights: UnsafePointer<Double>, k: Int, scale: Double,
-                           into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
+    /// The same row as `row(_:)`, bit for bit, counting n-grams with the scratch memory's
+    /// stamps so that only the distinct columns are sorted, not every occurrence.
+    public func row(_ text: String, scratch: inout TfidfScratch) -> [(Int32, Double)] {
+        let distinct = count(text, scratch: &scratch)
+        guard distinct > 0 else { return [] }
+        var order = [(Int32, Int32)]()
+        order.reserveCapacity(distinct)
+        for i in 0..<distinct { order.append((scratch.columns[i], scratch.counts[i])) }
+        order.sort { $0.0 < $1.0 }
+        var out = [(Int32, Double)]()
+        out.reserveCapacity(distinct)
+        var norm = 0.0
+        for (column, n) in order {
+            let count = Double(n)
+            let tf = configuration.sublinearTF ? 1 + log(count) : count
+            let v = tf * idf[Int(column)]
+            out.append((column, v))
+            norm += v * v
+        }
+        let scale = 1 / norm.squareRoot()
+        for k in out.indices { out[k].1 *= scale }
+        return out
+    }
+
+    /// Counts the text's n-grams by column into `scratch` (columns in order of first
+    /// appearance, with their counts) and returns how many distinct columns there are.
+    func count(_ text: String, scratch: inout TfidfScratch) -> Int {
         scratch.hashes.removeAll(keepingCapacity: true)
         configuration.analyzer.appendHashes(of: text, to: &scratch.hashes)
         scratch.reserve(scratch.hashes.count)
@@ -124,9 +147,7 @@ extension FittedTfidf {
             scratch.epoch = 1
         }
         let epoch = scratch.epoch
-        let sublinear = configuration.sublinearTF
-        // Distinct columns in order of first appearance, with their counts; the epoch stamp per
-        // column says whether it was seen in this text, so nothing is sorted or cleared.
+        // The epoch stamp per column says whether it was seen in this text, so nothing is cleared.
         var distinct = 0
         scratch.hashes.withUnsafeBufferPointer { hashes in
             scratch.stamp.withUnsafeMutableBufferPointer { stamp in
@@ -151,6 +172,14 @@ extension FittedTfidf {
                 }
             }
         }
+        return distinct
+    }
+
+    /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of
+    /// `text` — the same numbers as `row(_:)` followed by a sparse product, without building the row.
+    public func accumulate(_ text: String, weights: UnsafePointer<Double>, k: Int, scale: Double,
+                           into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
+        let distinct = count(text, scratch: &scratch)
         guard distinct > 0 else { return }
         // Summed in order of first appearance rather than column order (no sort): results agree
         // with `row(_:)` and a sparse product to rounding, not bit for bit.
@@ -161,7 +190,7 @@ extension FittedTfidf {
                         var norm = 0.0
                         for i in 0..<distinct {
                             let count = Double(counts[i])
-                            let tf = sublinear ? 1 + log(count) : count
+                            let tf = configuration.sublinearTF ? 1 + log(count) : count
                             let v = tf * idf[Int(columns[i])]
                             values[i] = v
                             norm += v * v
