@@ -88,10 +88,39 @@ public struct SparseMatrix: Sendable, Equatable {
             columnIndices.withUnsafeBufferPointer { cols in
                 values.withUnsafeBufferPointer { vals in
                     ParallelLoop.chunks(count: starts.count - 1, threads: threads, minimumChunk: 256) { rows in
-                        for i in rows {
-                            let o = out + i * k
-                            for p in starts[i]..<starts[i + 1] {
-                                BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, o)
+                        // Each output row is summed in locals and stored once: through pointers the
+                        // compiler must assume `w` and `out` overlap and reload the row per non-zero.
+                        switch k {
+                        case 3:
+                            for i in rows {
+                                var a0 = 0.0, a1 = 0.0, a2 = 0.0
+                                for p in starts[i]..<starts[i + 1] {
+                                    let v = vals[p], r = w + Int(cols[p]) * 3
+                                    a0 += v * r[0]; a1 += v * r[1]; a2 += v * r[2]
+                                }
+                                let o = out + i * 3
+                                o[0] += a0; o[1] += a1; o[2] += a2
+                            }
+                        case 2:
+                            for i in rows {
+                                var a0 = 0.0, a1 = 0.0
+                                for p in starts[i]..<starts[i + 1] {
+                                    let v = vals[p], r = w + Int(cols[p]) * 2
+                                    a0 += v * r[0]; a1 += v * r[1]
+                                }
+                                let o = out + i * 2
+                                o[0] += a0; o[1] += a1
+                            }
+                        default:
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { acc in
+                                for i in rows {
+                                    for c in 0..<k { acc[c] = 0 }
+                                    for p in starts[i]..<starts[i + 1] {
+                                        BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, acc.baseAddress!)
+                                    }
+                                    let o = out + i * k
+                                    for c in 0..<k { o[c] += acc[c] }
+                                }
                             }
                         }
                     }
