@@ -118,15 +118,13 @@ public final class BertModel: Sendable {
         let projected: UnsafeMutablePointer<Float>     // rows × H
         let intermediate: UnsafeMutablePointer<Float>  // rows × I
         let scores: UnsafeMutablePointer<Float>        // L × L, one (sentence, head) at a time
-        private let sizes: [Int]
 
         init(rows: Int, length: Int, hidden: Int, intermediate: Int) {
-            sizes = [rows * 3 * hidden, rows * hidden, rows * hidden, rows * intermediate, length * length]
-            qkv = .allocate(capacity: sizes[0])
-            context = .allocate(capacity: sizes[1])
-            projected = .allocate(capacity: sizes[2])
-            self.intermediate = .allocate(capacity: sizes[3])
-            scores = .allocate(capacity: sizes[4])
+            qkv = .allocate(capacity: rows * 3 * hidden)
+            context = .allocate(capacity: rows * hidden)
+            projected = .allocate(capacity: rows * hidden)
+            self.intermediate = .allocate(capacity: rows * intermediate)
+            scores = .allocate(capacity: length * length)
         }
 
         deinit {
@@ -224,17 +222,13 @@ public final class BertModel: Sendable {
     /// Softmax over each row's first `valid` columns; the padding columns get probability 0,
     /// which is what adding −∞ to their scores would give, without computing exp(−∞).
     private func maskedSoftmax(_ scores: UnsafeMutablePointer<Float>, rows: Int, columns: Int, valid: Int) {
+        guard valid > 0 else { return }
         for r in 0..<rows {
             let row = scores + r * columns
-            var maximum = -Float.infinity
-            for c in 0..<valid { maximum = max(maximum, row[c]) }
-            var sum: Float = 0
-            for c in 0..<valid {
-                let e = expf(row[c] - maximum)
-                row[c] = e
-                sum += e
-            }
-            let inverse = 1 / sum
+            var maximum = row[0]
+            for c in 1..<valid where row[c] > maximum { maximum = row[c] }
+            for c in 0..<valid { row[c] = VectorMath.exp(row[c] - maximum) }
+            let inverse = 1 / VectorMath.sum(row, count: valid)
             for c in 0..<valid { row[c] *= inverse }
             for c in valid..<columns { row[c] = 0 }
         }
@@ -247,7 +241,7 @@ public final class BertModel: Sendable {
         layerNorm(x, rows: rows, norm)
     }
 
-    /// Row-wise layer norm with BERT's epsilon, in place; mean and variance by two passes.
+    /// Row-wise layer norm with BERT's epsilon, in place; mean, then variance about the mean.
     private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows: Int, _ norm: LayerNormWeights) {
         let h = configuration.hiddenSize
         let eps = configuration.layerNormEps
@@ -255,15 +249,9 @@ public final class BertModel: Sendable {
             norm.beta.withUnsafeBufferPointer { beta in
                 for r in 0..<rows {
                     let row = x + r * h
-                    var sum: Float = 0
-                    for c in 0..<h { sum += row[c] }
-                    let mean = sum / Float(h)
-                    var squares: Float = 0
-                    for c in 0..<h {
-                        let centred = row[c] - mean
-                        squares += centred * centred
-                    }
-                    let inverse = 1 / (squares / Float(h) + eps).squareRoot()
+                    let mean = VectorMath.sum(row, count: h) / Float(h)
+                    let variance = VectorMath.sumOfSquaredDeviations(row, count: h, mean: mean) / Float(h)
+                    let inverse = 1 / (variance + eps).squareRoot()
                     for c in 0..<h { row[c] = (row[c] - mean) * inverse * gamma[c] + beta[c] }
                 }
             }
@@ -271,37 +259,12 @@ public final class BertModel: Sendable {
     }
 
     /// GELU(x) = x · Φ(x) = ½x(1 + erf(x/√2)), the exact form BERT was trained with, not the
-    /// tanh approximation. erf comes from `erfFloat`, which the compiler vectorises; libm's erff
-    /// is a call per element and took 15% of the whole forward pass.
+    /// tanh approximation (erf evaluated to float precision by `VectorMath.erf`).
     private func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
         let inverseRoot2: Float = 0.70710678118654752
         for index in 0..<count {
             let value = x[index]
-            x[index] = 0.5 * value * (1 + Self.erfFloat(value * inverseRoot2))
+            x[index] = 0.5 * value * (1 + VectorMath.erf(value * inverseRoot2))
         }
-    }
-
-    /// erf in single precision as a rational function of x on [-4, 4] (beyond which erf is ±1 in
-    /// float32), the minimax approximation Eigen and XLA use for float erf. Absolute error below
-    /// 5e-7 against the exact function (checked in the tests), about what float rounding allows
-    /// near ±1; branch-free so loops over it vectorise. PyTorch's CPU kernel, which produced the
-    /// reference vectors, also evaluates erf by a polynomial approximation.
-    @inline(__always)
-    static func erfFloat(_ input: Float) -> Float {
-        let x = Swift.min(Swift.max(input, -4), 4)
-        let x2 = x * x
-        var p: Float = -2.72614225801306e-10
-        p = p * x2 + 2.77068142495902e-08
-        p = p * x2 - 2.10102402082508e-06
-        p = p * x2 - 5.69250639462346e-05
-        p = p * x2 - 7.34990630326855e-04
-        p = p * x2 - 2.95459980854025e-03
-        p = p * x2 - 1.60960333262415e-02
-        var q: Float = -1.45660718464996e-05
-        q = q * x2 - 2.13374055278905e-04
-        q = q * x2 - 1.68282697438203e-03
-        q = q * x2 - 7.37332916720468e-03
-        q = q * x2 - 1.42647390514189e-02
-        return x * p / q
     }
 }

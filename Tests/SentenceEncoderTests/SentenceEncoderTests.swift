@@ -13,7 +13,8 @@ import Testing
 
     @Test func vectorsAreUnitLengthAndIndependentOfBatching() throws {
         let sentences = ["the fed stalled talks.", "hawkish", "", "the talks resume, dovish fed.", "do", "the the the the"]
-        let batched = try SentenceEncoder(directory: directory, batchSize: 2)
+        // A budget of 16 tokens splits these sentences into several batches of one to three.
+        let batched = try SentenceEncoder(directory: directory, batchTokens: 16)
         let vectors = try batched.encode(sentences)
         #expect(vectors.count == sentences.count)
         #expect(batched.dimension == TinyBert.hidden)
@@ -43,9 +44,13 @@ import Testing
         for c in mean.indices { #expect(abs(Double(vector[c]) - mean[c] / norm) < 1e-4) }
     }
 
-    @Test func batchesGroupSentencesBySortedLength() {
-        #expect(SentenceEncoder.batches(lengths: [5, 2, 9, 2, 7], size: 2) == [[1, 3], [0, 4], [2]])
-        #expect(SentenceEncoder.batches(lengths: [], size: 4).isEmpty)
+    @Test func batchesGroupSentencesBySortedLengthWithinATokenBudget() {
+        // Sorted: 2 (1), 2 (3), 5 (0), 7 (4), 9 (2). Budget 14: [2, 2, 5 → 3×5 = 15 > 14] …
+        #expect(SentenceEncoder.batches(lengths: [5, 2, 9, 2, 7], tokens: 14) == [[1, 3], [0, 4], [2]])
+        #expect(SentenceEncoder.batches(lengths: [5, 2, 9, 2, 7], tokens: 100) == [[1, 3, 0, 4, 2]])
+        // A sentence longer than the budget still gets a batch.
+        #expect(SentenceEncoder.batches(lengths: [300, 3], tokens: 10) == [[1], [0]])
+        #expect(SentenceEncoder.batches(lengths: [], tokens: 4).isEmpty)
     }
 
     @Test func identityHashesTheWeights() throws {
@@ -83,6 +88,7 @@ struct MiniLMReferenceTests {
         let embedding: [Float]
     }
 
+    /// The fixture is checked even without weights, in `ReferenceFixtureTests`.
     static let references: [Reference] = {
         guard let url = Bundle.module.url(forResource: "embeddings", withExtension: "jsonl", subdirectory: "Fixtures"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
@@ -90,10 +96,6 @@ struct MiniLMReferenceTests {
     }()
 
     static let encoder: Result<SentenceEncoder, any Error> = Result { try SentenceEncoder(directory: TestSupport.modelDirectory) }
-
-    @Test func fixtureIsComplete() {
-        #expect(Self.references.count == 19)
-    }
 
     @Test func tokenIDsMatchTheReference() throws {
         let encoder = try Self.encoder.get()
@@ -107,8 +109,8 @@ struct MiniLMReferenceTests {
     @Test func vectorsMatchTheReference() throws {
         let encoder = try Self.encoder.get()
         #expect(encoder.dimension == 384)
-        // Batches of 4 so that several padded batches of different lengths are exercised.
-        let small = try SentenceEncoder(directory: TestSupport.modelDirectory, batchSize: 4)
+        // Small batches so that several padded batches of different lengths are exercised.
+        let small = try SentenceEncoder(directory: TestSupport.modelDirectory, batchTokens: 64)
         let vectors = try small.encode(Self.references.map(\.text))
         var lowest = 1.0
         for (reference, vector) in zip(Self.references, vectors) {
@@ -118,7 +120,8 @@ struct MiniLMReferenceTests {
         }
         print("all-MiniLM-L6-v2: lowest cosine with the reference vectors over \(vectors.count) sentences: \(lowest)")
         // One batch of all 19 (padded to 256) gives the same vectors.
-        let together = try encoder.encode(Self.references.map(\.text))
+        let together = try SentenceEncoder(directory: TestSupport.modelDirectory, batchTokens: 19 * 256)
+            .encode(Self.references.map(\.text))
         for (a, b) in zip(together, vectors) { #expect(cosine(a, b) > 0.99999) }
     }
 
@@ -127,5 +130,15 @@ struct MiniLMReferenceTests {
         #expect(identity.name == "all-MiniLM-L6-v2")
         #expect(identity.sha256 == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db")
         #expect(identity.dimension == 384)
+    }
+}
+
+/// The copied reference file itself, which needs no weights.
+@Suite struct ReferenceFixtureTests {
+    @Test func fixtureIsComplete() {
+        let references = MiniLMReferenceTests.references
+        #expect(references.count == 19)
+        #expect(references.allSatisfy { $0.embedding.count == 384 && $0.input_ids.count == $0.tokens.count })
+        #expect(references.contains { $0.input_ids.count == 256 }, "one sentence exercises truncation")
     }
 }
