@@ -90,29 +90,15 @@ public final class RecordReader {
 
     private static func parseJSON(_ bytes: [UInt8], line: Int, file name: String) throws -> [String: String] {
         guard UTF8Validation.decode(bytes) != nil else { throw DataError(file: name, line: line, "invalid UTF-8") }
-        let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            return try JSONObjectParser.parse(bytes)
         } catch {
+            let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+            if let first, first == 0x5B || first == 0x22 || (0x30...0x39).contains(first) || first == 0x2D || first == 0x74 || first == 0x66 || first == 0x6E {
+                throw DataError(file: name, line: line, "expected a JSON object")
+            }
             throw DataError(file: name, line: line, "malformed JSON")
         }
-        guard let dictionary = object as? [String: Any] else {
-            throw DataError(file: name, line: line, "expected a JSON object")
-        }
-        var fields = [String: String]()
-        for (key, value) in dictionary {
-            switch value {
-            case let s as String: fields[key] = s
-            case is NSNull: continue
-            case let n as NSNumber:
-                fields[key] = n.stringValue
-            default:
-                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
-                    fields[key] = String(decoding: data, as: UTF8.self)
-                }
-            }
-        }
-        return fields
     }
 
     /// RFC 4180 fields of one record that starts on `startLine`; a quoted field may run on

@@ -72,6 +72,15 @@ final class OutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    func write(_ bytes: [UInt8]) {
+        if buffer.isEmpty && bytes.count >= 1 << 16 {
+            handle.write(Data(bytes))
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     func line(_ s: String = "") {
         write(s)
         write("\n")
