@@ -26,6 +26,9 @@ public struct LBFGS: Sendable {
     }
 
     /// Minimises `f`, which returns f(x) and writes ∇f(x) into its second argument.
+    /// The correction pairs live in a ring of reused buffers, and the line search writes into
+    /// buffers swapped with the iterate: no vector is allocated per iteration (fresh
+    /// megabyte-sized arrays each iteration cost page faults that showed up in profiles).
     public func minimize(start: [Double], progress: ((Int, Double) -> Void)? = nil,
                          _ f: ([Double], inout [Double]) -> Double) -> Result {
         let n = start.count
@@ -33,8 +36,13 @@ public struct LBFGS: Sendable {
         var g = [Double](repeating: 0, count: n)
         var fx = f(x, &g)
         var evaluations = 1
-        var s = [[Double]](), y = [[Double]](), rho = [Double]()
+        // Ring of the last `memory` pairs: pair j (0 = oldest) is in slot (oldest + j) % memory.
+        var sRing = [[Double]](), yRing = [[Double]](), rho = [Double](repeating: 0, count: memory)
+        var oldest = 0, stored = 0
+        func slot(_ j: Int) -> Int { (oldest + j) % memory }
         var direction = [Double](repeating: 0, count: n)
+        var sNew = [Double](repeating: 0, count: n), yNew = [Double](repeating: 0, count: n)
+        var trialX = x, trialG = g
         var alpha = [Double](repeating: 0, count: memory)
         var iteration = 0
         var converged = LBFGS.maxAbs(g) <= gradientTolerance
@@ -42,43 +50,62 @@ public struct LBFGS: Sendable {
             iteration += 1
             // Two-loop recursion: direction = −H·g.
             BLAS.copy(g, into: &direction)
-            for j in stride(from: s.count - 1, through: 0, by: -1) {
-                alpha[j] = rho[j] * BLAS.dot(s[j], direction)
-                BLAS.axpy(-alpha[j], y[j], &direction)
+            for j in stride(from: stored - 1, through: 0, by: -1) {
+                let k = slot(j)
+                alpha[j] = rho[k] * BLAS.dot(sRing[k], direction)
+                BLAS.axpy(-alpha[j], yRing[k], &direction)
             }
-            if let lastS = s.last, let lastY = y.last {
-                BLAS.scale(BLAS.dot(lastS, lastY) / BLAS.dot(lastY, lastY), &direction)
+            if stored > 0 {
+                let k = slot(stored - 1)
+                BLAS.scale(BLAS.dot(sRing[k], yRing[k]) / BLAS.dot(yRing[k], yRing[k]), &direction)
             }
-            for j in 0..<s.count {
-                let beta = rho[j] * BLAS.dot(y[j], direction)
-                BLAS.axpy(alpha[j] - beta, s[j], &direction)
+            for j in 0..<stored {
+                let k = slot(j)
+                let beta = rho[k] * BLAS.dot(yRing[k], direction)
+                BLAS.axpy(alpha[j] - beta, sRing[k], &direction)
             }
             BLAS.scale(-1, &direction)
             var slope = BLAS.dot(g, direction)
             if slope >= 0 {
                 // Not a descent direction (numerical trouble): restart from steepest descent.
-                s.removeAll(); y.removeAll(); rho.removeAll()
+                stored = 0
+                oldest = 0
                 BLAS.copy(g, into: &direction)
                 BLAS.scale(-1, &direction)
                 slope = BLAS.dot(g, direction)
             }
-            let initialStep = s.isEmpty ? min(1, 1 / max(BLAS.norm2(g), 1e-12)) : 1
+            let initialStep = stored == 0 ? min(1, 1 / max(BLAS.norm2(g), 1e-12)) : 1
             let search = lineSearch(x: x, fx: fx, g: g, direction: direction, slope: slope,
-                                    initialStep: initialStep, f: f)
+                                    initialStep: initialStep, trialX: &trialX, trialG: &trialG, f: f)
             evaluations += search.evaluations
             guard let step = search.step else { break }
-            var sNew = direction
+            BLAS.copy(direction, into: &sNew)
             BLAS.scale(step, &sNew)
-            var yNew = search.gradient
+            BLAS.copy(trialG, into: &yNew)
             BLAS.axpy(-1, g, &yNew)
             let sy = BLAS.dot(sNew, yNew)
             let previous = fx
-            x = search.x
+            swap(&x, &trialX)
+            swap(&g, &trialG)
             fx = search.value
-            g = search.gradient
             if sy > 1e-12 * BLAS.dot(yNew, yNew) {
-                if s.count == memory { s.removeFirst(); y.removeFirst(); rho.removeFirst() }
-                s.append(sNew); y.append(yNew); rho.append(1 / sy)
+                let k: Int
+                if stored < memory {
+                    k = slot(stored)
+                    stored += 1
+                } else {
+                    k = oldest
+                    oldest = (oldest + 1) % memory
+                }
+                if k == sRing.count {
+                    sRing.append([])
+                    yRing.append([])
+                }
+                // The slot takes the new pair's buffers; its old ones become the next scratch.
+                swap(&sRing[k], &sNew)
+                swap(&yRing[k], &yNew)
+                if sNew.count != n { sNew = [Double](repeating: 0, count: n); yNew = [Double](repeating: 0, count: n) }
+                rho[k] = 1 / sy
             }
             progress?(iteration, fx)
             if LBFGS.maxAbs(g) <= gradientTolerance { converged = true; break }
@@ -88,20 +115,18 @@ public struct LBFGS: Sendable {
     }
 
     struct LineSearchResult {
+        /// The accepted step (its point and gradient are left in trialX and trialG), or nil.
         var step: Double?
-        var x: [Double]
         var value: Double
-        var gradient: [Double]
         var evaluations: Int
     }
 
     /// Finds a step satisfying the strong Wolfe conditions (c1 = 1e-4, c2 = 0.9).
     func lineSearch(x: [Double], fx: Double, g: [Double], direction: [Double], slope: Double,
-                    initialStep: Double, f: ([Double], inout [Double]) -> Double) -> LineSearchResult {
+                    initialStep: Double, trialX: inout [Double], trialG: inout [Double],
+                    f: ([Double], inout [Double]) -> Double) -> LineSearchResult {
         let c1 = 1e-4, c2 = 0.9
         var evaluations = 0
-        var trialX = x
-        var trialG = g
         func evaluate(_ a: Double) -> (Double, Double) {
             BLAS.copy(x, into: &trialX)
             BLAS.axpy(a, direction, &trialX)
@@ -110,7 +135,7 @@ public struct LBFGS: Sendable {
             return (v, BLAS.dot(trialG, direction))
         }
         func accept(_ a: Double, _ v: Double) -> LineSearchResult {
-            LineSearchResult(step: a, x: trialX, value: v, gradient: trialG, evaluations: evaluations)
+            LineSearchResult(step: a, value: v, evaluations: evaluations)
         }
         func zoom(_ lo0: Double, _ flo0: Double, _ dlo0: Double, _ hi0: Double, _ fhi0: Double, _ dhi0: Double) -> LineSearchResult {
             var (lo, flo, dlo, hi, fhi, dhi) = (lo0, flo0, dlo0, hi0, fhi0, dhi0)
@@ -133,7 +158,7 @@ public struct LBFGS: Sendable {
                 let (v, _) = evaluate(lo)
                 return accept(lo, v)
             }
-            return LineSearchResult(step: nil, x: x, value: fx, gradient: g, evaluations: evaluations)
+            return LineSearchResult(step: nil, value: fx, evaluations: evaluations)
         }
         var previousStep = 0.0, previousValue = fx, previousSlope = slope
         var a = initialStep
@@ -151,7 +176,7 @@ public struct LBFGS: Sendable {
             (previousStep, previousValue, previousSlope) = (a, v, d)
             a *= 2
         }
-        return LineSearchResult(step: nil, x: x, value: fx, gradient: g, evaluations: evaluations)
+        return LineSearchResult(step: nil, value: fx, evaluations: evaluations)
     }
 
     /// Minimiser of the cubic through (a, fa, da) and (b, fb, db).

@@ -78,8 +78,16 @@ public struct FittedTfidf: Sendable {
         columns[StableHash.hash(term)].map(Int.init).flatMap { terms[$0] == term ? $0 : nil }
     }
 
+    /// Byte-wise order of the UTF-8 encodings (code point order, as Python sorts strings).
     static func utf8Less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
     }
 }
 
