@@ -26,6 +26,17 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// Appends a row given as (column, value) pairs sorted by column, without duplicates.
+    /// (A concrete overload: the generic one is not specialised across modules and cost more
+    /// than computing the rows.)
+    public mutating func appendRow(_ entries: [(Int32, Double)]) {
+        for (column, value) in entries {
+            columnIndices.append(column)
+            values.append(value)
+        }
+        rowStarts.append(values.count)
+    }
+
+    /// Appends a row given as (column, value) pairs sorted by column, without duplicates.
     public mutating func appendRow<S: Sequence>(_ entries: S) where S.Element == (Int32, Double) {
         for (column, value) in entries {
             columnIndices.append(column)

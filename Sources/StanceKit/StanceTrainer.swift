@@ -113,6 +113,7 @@ public struct StanceTrainer: Sendable {
         let features = try FittedFeatures.fit(featureConfiguration, texts: texts, threads: threads, encoder: encoder)
         progress("features: \(features.wordColumns) word n-grams, \(features.characterColumns) character n-grams, \(features.denseColumns) encoder dimensions")
         let matrix = try features.transform(texts, threads: threads, precomputedDense: dense)
+        progress("feature matrix: \(matrix.rows) rows, \(matrix.sparse.nonZeroCount) non-zeros")
         let start = Date()
         let fitted = try LogisticRegression(classifier).fit(matrix, targets: targets, classCount: labels.count, threads: threads) { [progress] iteration, loss in
             if iteration % 25 == 0 { progress("optimising: iteration \(iteration), loss \(String(format: "%.6f", loss))") }
