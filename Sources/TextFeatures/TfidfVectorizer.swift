@@ -38,7 +38,8 @@ public struct TfidfVectorizer: Sendable {
             throw TextFeaturesError.emptyVocabulary("no n-gram is in at least \(c.minDF) of \(n) documents")
         }
         // Alphabetical by UTF-8 bytes (code point order, as Python sorts), so indices are reproducible.
-        kept.sort { FittedTfidf.utf8Less($0.entry.text, $1.entry.text) }
+        // Sorting indices moves plain integers instead of entries holding strings.
+        kept = kept.indices.sorted { FittedTfidf.utf8Less(kept[$0].entry.text, kept[$1].entry.text) }.map { kept[$0] }
         if let limit = c.maxFeatures, kept.count > limit {
             // Most frequent over the corpus; the stable sort keeps alphabetical order among ties.
             let order = kept.indices.sorted {
