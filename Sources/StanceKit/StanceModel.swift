@@ -46,6 +46,9 @@ public struct StanceModel: Sendable {
     func predictSparse(_ texts: [String], threads: Int) -> [Prediction] {
         let k = labels.count
         let intercepts = Array(fitted.intercepts)
+        // Word and character blocks normalise and tokenise alike (by default): analyse each text once.
+        let sharesAnalysis = features.word != nil
+            && features.word?.configuration.analyzer.normalizer == features.character?.configuration.analyzer.normalizer
         return fitted.parameters.withUnsafeBufferPointer { w in
             ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 256) { range -> [Prediction] in
                 var scratch = TfidfScratch(featureCount: max(features.wordColumns, features.characterColumns))
@@ -53,6 +56,14 @@ public struct StanceModel: Sendable {
                 return range.map { i in
                     for c in 0..<k { scores[c] = intercepts[c] }
                     scores.withUnsafeMutableBufferPointer { z in
+                        if let word = features.word, let character = features.character, sharesAnalysis {
+                            let analyzed = word.configuration.analyzer.analyze(texts[i])
+                            word.accumulate(analyzed, weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
+                                            into: z.baseAddress!, scratch: &scratch)
+                            character.accumulate(analyzed, weights: w.baseAddress! + features.wordColumns * k, k: k,
+                                                 scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
+                            return
+                        }
                         if let word = features.word {
                             word.accumulate(texts[i], weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
                                             into: z.baseAddress!, scratch: &scratch)

@@ -146,8 +146,12 @@ extension FittedTfidf {
     /// Counts the text's n-grams by column into `scratch` (columns in order of first
     /// appearance, with their counts) and returns how many distinct columns there are.
     func count(_ text: String, scratch: inout TfidfScratch) -> Int {
+        count(configuration.analyzer.analyze(text), scratch: &scratch)
+    }
+
+    func count(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) -> Int {
         scratch.hashes.removeAll(keepingCapacity: true)
-        configuration.analyzer.appendHashes(of: text, to: &scratch.hashes)
+        configuration.analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
         scratch.reserve(scratch.hashes.count)
         scratch.epoch &+= 1
         if scratch.epoch == 0 {    // wrapped: old stamps could collide with new epochs
@@ -187,7 +191,14 @@ extension FittedTfidf {
     /// `text` — the same numbers as `row(_:)` followed by a sparse product, without building the row.
     public func accumulate(_ text: String, weights: UnsafePointer<Double>, k: Int, scale: Double,
                            into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
-        let distinct = count(text, scratch: &scratch)
+        accumulate(configuration.analyzer.analyze(text), weights: weights, k: k, scale: scale, into: scores, scratch: &scratch)
+    }
+
+    /// The same for a text already analysed (normalised and tokenised) by an analyzer with this
+    /// block's normaliser, so that a word block and a character block can share one analysis.
+    public func accumulate(_ analyzed: NGramAnalyzer.Analyzed, weights: UnsafePointer<Double>, k: Int, scale: Double,
+                           into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
+        let distinct = count(analyzed, scratch: &scratch)
         guard distinct > 0 else { return }
         // Summed in order of first appearance rather than column order (no sort): results agree
         // with `row(_:)` and a sparse product to rounding, not bit for bit.
@@ -196,9 +207,11 @@ extension FittedTfidf {
                 scratch.counts.withUnsafeBufferPointer { counts in
                     scratch.values.withUnsafeMutableBufferPointer { values in
                         var norm = 0.0
+                        let sublinear = configuration.sublinearTF
                         for i in 0..<distinct {
-                            let count = Double(counts[i])
-                            let tf = configuration.sublinearTF ? 1 + log(count) : count
+                            let n = counts[i]
+                            // Most n-grams occur once, and 1 + log(1) is exactly 1: skip the log.
+                            let tf = n == 1 ? 1 : sublinear ? 1 + log(Double(n)) : Double(n)
                             let v = tf * idf[Int(columns[i])]
                             values[i] = v
                             norm += v * v

@@ -42,6 +42,8 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
     }
 
     /// Calls `body` with the hash and location of every n-gram occurrence, in order.
+    /// Inlined so that callers' closures are too: an indirect call per n-gram was a large share.
+    @inline(__always)
     public func forEachNGram(in analyzed: Analyzed, _ body: (UInt64, Location) -> Void) {
         analyzed.bytes.withUnsafeBufferPointer { bytes in
             switch kind {
@@ -53,7 +55,39 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
 
     /// The hashes of every n-gram occurrence in `text`, appended to `hashes`.
     public func appendHashes(of text: String, to hashes: inout [UInt64]) {
-        forEachNGram(in: analyze(text)) { hash, _ in hashes.append(hash) }
+        appendHashes(of: analyze(text), to: &hashes)
+    }
+
+    /// The hashes of every n-gram occurrence in an analysed text, appended to `hashes`.
+    public func appendHashes(of analyzed: Analyzed, to hashes: inout [UInt64]) {
+        // Written through a pointer into room made beforehand: appending one hash at a time cost
+        // more than hashing (a uniqueness and capacity check per n-gram).
+        let bound = maximumNGramCount(analyzed.tokens)
+        let start = hashes.count
+        hashes.append(contentsOf: repeatElement(0, count: bound))
+        var written = 0
+        hashes.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress! + start
+            forEachNGram(in: analyzed) { hash, _ in
+                out[written] = hash
+                written += 1
+            }
+        }
+        hashes.removeLast(bound - written)
+    }
+
+    /// At least as many as the n-grams `forEachNGram` yields for these tokens.
+    func maximumNGramCount(_ tokens: [Range<Int>]) -> Int {
+        let span = max(minN, maxN) - minN + 1
+        switch kind {
+        case .word:
+            return tokens.count * span
+        case .charWithinWords:
+            // At most one n-gram per (start, length) pair; a token has at most as many scalars as bytes.
+            var total = 0
+            for token in tokens { total += (token.count + 2) * max(minN, maxN) }
+            return total
+        }
     }
 
     /// The text of the n-gram at `location`.
@@ -78,6 +112,7 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    @inline(__always)
     private func wordNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
                             _ body: (UInt64, Location) -> Void) {
         let count = tokens.count
@@ -94,6 +129,7 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
         }
     }
 
+    @inline(__always)
     private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
                             _ body: (UInt64, Location) -> Void) {
         guard minN >= 1 else { return }
@@ -101,6 +137,10 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
         var starts = [Int]()
         starts.reserveCapacity(64)
         for (ti, token) in tokens.enumerated() {
+            if NGramAnalyzer.isASCII(bytes, token) {
+                asciiCharNGrams(bytes.baseAddress! + token.lowerBound, count: token.count, token: ti, maxN: maxN, body)
+                continue
+            }
             starts.removeAll(keepingCapacity: true)
             for i in token where bytes[i] & 0xC0 != 0x80 { starts.append(i) }
             starts.append(token.upperBound)
@@ -124,6 +164,30 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
                 }
             }
         }
+    }
+
+    /// The same n-grams as the general loop for a token of ASCII bytes, where every scalar is one
+    /// byte: most tokens of English news, so this path carries most of the work.
+    @inline(__always)
+    private func asciiCharNGrams(_ word: UnsafePointer<UInt8>, count scalars: Int, token: Int, maxN: Int,
+                                 _ body: (UInt64, Location) -> Void) {
+        let padded = scalars + 2
+        for offset in 0..<padded {
+            var h = StableHash()
+            let end = min(padded, offset + maxN)
+            for p in offset..<end {
+                h.combine(p == 0 || p == scalars + 1 ? 0x20 : word[p - 1])
+                let n = p - offset + 1
+                if n >= minN || n == padded { body(h.value, Location(token: token, offset: offset, length: n)) }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Bool {
+        var any: UInt8 = 0
+        for i in token { any |= bytes[i] }
+        return any < 0x80
     }
 
     /// Byte offsets of each scalar of `token`, followed by the token's end.

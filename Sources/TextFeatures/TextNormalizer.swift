@@ -16,14 +16,18 @@ public struct TextNormalizer: Sendable, Codable, Equatable {
     /// The normalised text as UTF-8 bytes (what the tokenizer reads).
     public func normalizedBytes(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        let lowercase = self.lowercase
+        let isASCII = bytes.withUnsafeMutableBufferPointer { p -> Bool in
+            var any: UInt8 = 0
+            for b in p { any |= b }
+            guard any < 0x80 else { return false }
             // ASCII fast path: byte-wise lower-casing is exact.
             if lowercase {
-                for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+                for i in p.indices where p[i] &- 0x41 < 26 { p[i] |= 0x20 }
             }
-            return bytes
+            return true
         }
-        return Array(normalized(text).utf8)
+        return isASCII ? bytes : Array(normalized(text).utf8)
     }
 
     public func normalized(_ text: String) -> String {

@@ -24,6 +24,14 @@ public struct WordTokenizer: Sendable {
                 if start < 0 { start = i }
                 previousWasDigit = isDigit
                 i += width
+                // The rest of an ASCII run of word characters, without the general classification.
+                while i < n {
+                    let b = bytes[i]
+                    let digit = b &- 0x30 < 10
+                    guard digit || (b | 0x20) &- 0x61 < 26 || b == 0x5F else { break }
+                    previousWasDigit = digit
+                    i += 1
+                }
                 continue
             }
             if start >= 0 {
