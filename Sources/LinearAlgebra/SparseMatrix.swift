@@ -45,6 +45,17 @@ public struct SparseMatrix: Sendable, Equatable {
         rowStarts.append(values.count)
     }
 
+    /// Appends rows given as CSR arrays of their own: `ends[r]` is where row r ends in
+    /// `columnIndices` and `values` (columns sorted within each row, without duplicates).
+    public mutating func appendRows(ends: [Int], columnIndices newColumns: [Int32], values newValues: [Double]) {
+        precondition(newColumns.count == newValues.count && (ends.last ?? 0) == newValues.count,
+                     "SparseMatrix: inconsistent CSR arrays")
+        let offset = values.count
+        columnIndices.append(contentsOf: newColumns)
+        values.append(contentsOf: newValues)
+        for end in ends { rowStarts.append(offset + end) }
+    }
+
     public mutating func reserveCapacity(rows: Int, nonZeros: Int) {
         rowStarts.reserveCapacity(rows + 1)
         columnIndices.reserveCapacity(nonZeros)

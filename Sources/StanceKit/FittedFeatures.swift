@@ -45,17 +45,27 @@ public struct FittedFeatures: Sendable {
     }
 
     func sparseRow(_ text: String, scratch: inout TfidfScratch) -> [(Int32, Double)] {
-        var row = [(Int32, Double)]()
-        if let word {
-            let w = configuration.wordWeight
-            for (c, v) in word.row(text, scratch: &scratch) { row.append((c, v * w)) }
+        var columns = [Int32](), values = [Double]()
+        appendSparseRow(text, scratch: &scratch, columns: &columns, values: &values)
+        return Array(zip(columns, values))
+    }
+
+    /// Appends the sparse row of `text` (word block, then character block shifted past it) to
+    /// CSR arrays.
+    func appendSparseRow(_ text: String, scratch: inout TfidfScratch, columns: inout [Int32], values: inout [Double]) {
+        let wordAnalysis = word.map { $0.configuration.analyzer.analyze(text) }
+        if let word, let wordAnalysis {
+            word.appendRow(wordAnalysis, shift: 0, weight: configuration.wordWeight, scratch: &scratch,
+                           columns: &columns, values: &values)
         }
         if let character {
-            let shift = Int32(wordColumns)
-            let w = configuration.characterWeight
-            for (c, v) in character.row(text, scratch: &scratch) { row.append((c + shift, v * w)) }
+            let analyzer = character.configuration.analyzer
+            // Word and character blocks normalise alike by default: one analysis serves both.
+            let analyzed = wordAnalysis != nil && word?.configuration.analyzer.normalizer == analyzer.normalizer
+                ? wordAnalysis! : analyzer.analyze(text)
+            character.appendRow(analyzed, shift: Int32(wordColumns), weight: configuration.characterWeight,
+                                scratch: &scratch, columns: &columns, values: &values)
         }
-        return row
     }
 
     /// The encoder block of `texts`, weighted (rows × dimension), or nil without an encoder.
@@ -75,12 +85,20 @@ public struct FittedFeatures: Sendable {
     }
 
     public func transform(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> FeatureMatrix {
-        let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
+        // Each chunk of rows as CSR arrays of its own, then joined: no per-row arrays of pairs.
+        let chunks = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
             var scratch = TfidfScratch(featureCount: max(wordColumns, characterColumns))
-            return range.map { sparseRow(texts[$0], scratch: &scratch) }
+            var ends = [Int](), columns = [Int32](), values = [Double]()
+            ends.reserveCapacity(range.count)
+            for i in range {
+                appendSparseRow(texts[i], scratch: &scratch, columns: &columns, values: &values)
+                ends.append(values.count)
+            }
+            return [(ends: ends, columns: columns, values: values)]
         }
         var sparse = SparseMatrix(columns: sparseColumns)
-        for r in rows { sparse.appendRow(r) }
+        sparse.reserveCapacity(rows: texts.count, nonZeros: chunks.reduce(0) { $0 + $1.values.count })
+        for chunk in chunks { sparse.appendRows(ends: chunk.ends, columnIndices: chunk.columns, values: chunk.values) }
         return FeatureMatrix(sparse: sparse, dense: try denseBlock(texts, precomputed: precomputedDense))
     }
 

@@ -77,18 +77,6 @@ public struct FittedTfidf: Sendable {
     public func column(of term: String) -> Int? {
         columns[StableHash.hash(term)].map(Int.init).flatMap { terms[$0] == term ? $0 : nil }
     }
-
-    /// Byte-wise order of the UTF-8 encodings (code point order, as Python sorts strings).
-    static func utf8Less(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
-    }
 }
 
 /// Reusable working memory for `FittedTfidf.accumulate`, one per thread: counting n-grams by
@@ -100,6 +88,8 @@ public struct TfidfScratch {
     /// Per distinct column of the current text; grown when a text has more n-grams than fit.
     var columns: [Int32] = []
     var counts: [Int32] = []
+    /// The distinct (column, count) pairs of the current row, packed for sorting.
+    var order: [UInt64] = []
     var values: [Double] = []
     var hashes: [UInt64] = []
 
@@ -122,25 +112,46 @@ extension FittedTfidf {
     /// The same row as `row(_:)`, bit for bit, counting n-grams with the scratch memory's
     /// stamps so that only the distinct columns are sorted, not every occurrence.
     public func row(_ text: String, scratch: inout TfidfScratch) -> [(Int32, Double)] {
-        let distinct = count(text, scratch: &scratch)
-        guard distinct > 0 else { return [] }
-        var order = [(Int32, Int32)]()
-        order.reserveCapacity(distinct)
-        for i in 0..<distinct { order.append((scratch.columns[i], scratch.counts[i])) }
-        order.sort { $0.0 < $1.0 }
-        var out = [(Int32, Double)]()
-        out.reserveCapacity(distinct)
+        var columns = [Int32](), values = [Double]()
+        appendRow(configuration.analyzer.analyze(text), shift: 0, weight: 1, scratch: &scratch,
+                  columns: &columns, values: &values)
+        return Array(zip(columns, values))
+    }
+
+    /// Appends the row of an analysed text to CSR arrays: columns (plus `shift`) in ascending
+    /// order, values `weight` × the L2-normalised TF-IDF values of `row(_:)`. Writing straight
+    /// into the matrix's arrays saves building and copying a row of pairs per text.
+    public func appendRow(_ analyzed: NGramAnalyzer.Analyzed, shift: Int32, weight: Double, scratch: inout TfidfScratch,
+                          columns: inout [Int32], values: inout [Double]) {
+        let distinct = count(analyzed, scratch: &scratch)
+        guard distinct > 0 else { return }
+        // (column, count) packed in one integer, column in the high half, so that an integer sort
+        // orders by column: sorting pairs through a closure cost as much as the rest of the row.
+        scratch.order.removeAll(keepingCapacity: true)
+        for i in 0..<distinct {
+            scratch.order.append(UInt64(UInt32(scratch.columns[i])) << 32 | UInt64(UInt32(scratch.counts[i])))
+        }
+        scratch.order.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
+        let start = values.count
         var norm = 0.0
-        for (column, n) in order {
-            let count = Double(n)
-            let tf = configuration.sublinearTF ? 1 + log(count) : count
-            let v = tf * idf[Int(column)]
-            out.append((column, v))
-            norm += v * v
+        let sublinear = configuration.sublinearTF
+        idf.withUnsafeBufferPointer { idf in
+            for packed in scratch.order {
+                let column = Int32(truncatingIfNeeded: packed >> 32)
+                let n = Int32(truncatingIfNeeded: packed & 0xFFFF_FFFF)
+                let count = Double(n)
+                let tf = n == 1 ? 1 : sublinear ? 1 + log(count) : count
+                let v = tf * idf[Int(column)]
+                columns.append(column + shift)
+                values.append(v)
+                norm += v * v
+            }
         }
         let scale = 1 / norm.squareRoot()
-        for k in out.indices { out[k].1 *= scale }
-        return out
+        values.withUnsafeMutableBufferPointer { v in
+            // Scaled, then weighted: the same two roundings as scaling the row and weighting it after.
+            for k in start..<v.count { v[k] = v[k] * scale * weight }
+        }
     }
 
     /// Counts the text's n-grams by column into `scratch` (columns in order of first

@@ -38,8 +38,27 @@ public struct TfidfVectorizer: Sendable {
             throw TextFeaturesError.emptyVocabulary("no n-gram is in at least \(c.minDF) of \(n) documents")
         }
         // Alphabetical by UTF-8 bytes (code point order, as Python sorts), so indices are reproducible.
-        // Sorting indices moves plain integers instead of entries holding strings.
-        kept = kept.indices.sorted { FittedTfidf.utf8Less(kept[$0].entry.text, kept[$1].entry.text) }.map { kept[$0] }
+        // Sorting indices moves plain integers instead of entries holding strings, and the terms'
+        // bytes laid end to end make each comparison one memcmp, with no String traffic.
+        var termBytes = [UInt8]()
+        var termStarts = [Int]()
+        termStarts.reserveCapacity(kept.count + 1)
+        for item in kept {
+            termStarts.append(termBytes.count)
+            termBytes.append(contentsOf: item.entry.text.utf8)
+        }
+        termStarts.append(termBytes.count)
+        let alphabetical = termBytes.withUnsafeBufferPointer { bytes in
+            termStarts.withUnsafeBufferPointer { starts in
+                kept.indices.sorted { i, j in
+                    let li = starts[i + 1] - starts[i], lj = starts[j + 1] - starts[j]
+                    let common = min(li, lj)
+                    let c = common == 0 ? 0 : memcmp(bytes.baseAddress! + starts[i], bytes.baseAddress! + starts[j], common)
+                    return c != 0 ? c < 0 : li < lj
+                }
+            }
+        }
+        kept = alphabetical.map { kept[$0] }
         if let limit = c.maxFeatures, kept.count > limit {
             // Most frequent over the corpus; the stable sort keeps alphabetical order among ties.
             let order = kept.indices.sorted {
