@@ -28,7 +28,6 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var scoringOptions: ScoringOptions
 
-
     @OptionGroup(title: "Input") var input: DataOptions
     @OptionGroup(title: "Report") var report: ReportOptions
     @OptionGroup var threadOptions: ThreadOptions

@@ -35,7 +35,6 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var scoringOptions: ScoringOptions
 
-
     @OptionGroup(title: "Input") var input: DataOptions
     @OptionGroup(title: "Report") var report: ReportOptions
     @OptionGroup var threadOptions: ThreadOptions
