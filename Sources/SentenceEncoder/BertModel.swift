@@ -5,8 +5,10 @@ import LinearAlgebra
 /// hidden states. Every projection and both attention products (QKᵀ and PV) go through
 /// `BLAS.sgemm`; the rest (bias, softmax, layer norm, GELU) are plain loops over contiguous rows.
 ///
-/// Weights are read once from safetensors into float32 arrays with Hugging Face's layout:
-/// a Linear weight is [out, in], so `x · Wᵀ` is `sgemm(transB: .transpose)` on it directly.
+/// Weights are read once from safetensors into float32 arrays. Hugging Face stores a Linear
+/// weight as [out, in]; it is transposed at load time to [in, out], so `x · Wᵀ` is a
+/// non-transposed sgemm: OpenBLAS then packs the weight panels with straight copies instead of
+/// a strided gather, which was the largest cost outside its kernel (7% of the time).
 public final class BertModel: Sendable {
     public let configuration: BertConfiguration
 
@@ -22,16 +24,16 @@ public final class BertModel: Sendable {
     }
 
     struct Layer: Sendable {
-        /// Query, key and value weights stacked as one [3H, H] matrix so that a single sgemm
+        /// Query, key and value weights side by side as one [H, 3H] matrix so that a single sgemm
         /// produces all three: row r of the output holds q | k | v for token r.
         let qkvWeight: [Float]
         let qkvBias: [Float]
-        let attentionOutputWeight: [Float]   // H × H
+        let attentionOutputWeight: [Float]   // H × H, [in, out]
         let attentionOutputBias: [Float]
         let attentionNorm: LayerNormWeights
-        let intermediateWeight: [Float]      // I × H
+        let intermediateWeight: [Float]      // H × I, [in, out]
         let intermediateBias: [Float]
-        let outputWeight: [Float]            // H × I
+        let outputWeight: [Float]            // I × H, [in, out]
         let outputBias: [Float]
         let outputNorm: LayerNormWeights
     }
@@ -53,6 +55,10 @@ public final class BertModel: Sendable {
         func tensor(_ name: String, _ shape: [Int]) throws -> [Float] {
             try weights.floats(prefix + name, shape: shape)
         }
+        /// A Linear weight, [out, in] in the file, as [in, out].
+        func linearWeight(_ name: String, out: Int, in inFeatures: Int) throws -> [Float] {
+            Self.transposed(try tensor(name, [out, inFeatures]), rows: out, columns: inFeatures)
+        }
         func norm(_ name: String) throws -> LayerNormWeights {
             LayerNormWeights(gamma: try tensor(name + ".weight", [h]), beta: try tensor(name + ".bias", [h]))
         }
@@ -62,22 +68,34 @@ public final class BertModel: Sendable {
         embeddingNorm = try norm("embeddings.LayerNorm")
         layers = try (0..<configuration.numHiddenLayers).map { index in
             let p = "encoder.layer.\(index)."
-            let qkvWeight = try tensor(p + "attention.self.query.weight", [h, h])
-                + tensor(p + "attention.self.key.weight", [h, h])
-                + tensor(p + "attention.self.value.weight", [h, h])
+            let qkvWeight = Self.transposed(
+                try tensor(p + "attention.self.query.weight", [h, h])
+                    + tensor(p + "attention.self.key.weight", [h, h])
+                    + tensor(p + "attention.self.value.weight", [h, h]),
+                rows: 3 * h, columns: h)
             let qkvBias = try tensor(p + "attention.self.query.bias", [h])
                 + tensor(p + "attention.self.key.bias", [h])
                 + tensor(p + "attention.self.value.bias", [h])
             return Layer(
                 qkvWeight: qkvWeight, qkvBias: qkvBias,
-                attentionOutputWeight: try tensor(p + "attention.output.dense.weight", [h, h]),
+                attentionOutputWeight: try linearWeight(p + "attention.output.dense.weight", out: h, in: h),
                 attentionOutputBias: try tensor(p + "attention.output.dense.bias", [h]),
                 attentionNorm: try norm(p + "attention.output.LayerNorm"),
-                intermediateWeight: try tensor(p + "intermediate.dense.weight", [i, h]),
+                intermediateWeight: try linearWeight(p + "intermediate.dense.weight", out: i, in: h),
                 intermediateBias: try tensor(p + "intermediate.dense.bias", [i]),
-                outputWeight: try tensor(p + "output.dense.weight", [h, i]),
+                outputWeight: try linearWeight(p + "output.dense.weight", out: h, in: i),
                 outputBias: try tensor(p + "output.dense.bias", [h]),
                 outputNorm: try norm(p + "output.LayerNorm"))
+        }
+    }
+
+    /// The transpose of a row-major rows × columns matrix.
+    static func transposed(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: matrix.count) { out, initialized in
+            for r in 0..<rows {
+                for c in 0..<columns { out[c * rows + r] = matrix[r * columns + c] }
+            }
+            initialized = matrix.count
         }
     }
 
@@ -85,9 +103,19 @@ public final class BertModel: Sendable {
     /// `batch.count × length × hiddenSize`, row-major. Rows past a sequence's end are padding;
     /// the attention mask keeps them from influencing real tokens, and their values are unspecified.
     public func hiddenStates(_ batch: [[Int]]) throws -> (values: [Float], length: Int) {
+        let workspace = Workspace()
+        let length = try hiddenStates(batch, in: workspace)
+        let count = batch.count * length * configuration.hiddenSize
+        return (Array(UnsafeBufferPointer(start: workspace.states, count: count)), length)
+    }
+
+    /// The same forward pass, leaving the states in `workspace.states` and returning the padded
+    /// length. A caller encoding many batches passes the same workspace each time: fresh
+    /// megabyte buffers per batch cost page faults (~2% of the time on FOMC sentences).
+    func hiddenStates(_ batch: [[Int]], in workspace: Workspace) throws -> Int {
         let config = configuration
         let length = batch.map(\.count).max() ?? 0
-        guard length > 0 else { return ([], 0) }
+        guard length > 0 else { return 0 }
         guard length <= config.maxPositionEmbeddings else {
             throw EncoderError.invalidInput("sequence of \(length) tokens exceeds max_position_embeddings \(config.maxPositionEmbeddings)")
         }
@@ -96,43 +124,69 @@ public final class BertModel: Sendable {
                 throw EncoderError.invalidInput("token id \(bad) outside the vocabulary of \(config.vocabSize)")
             }
         }
-        let h = config.hiddenSize
         let rows = batch.count * length
-        var states = [Float](repeating: 0, count: rows * h)
-        let workspace = Workspace(rows: rows, length: length, hidden: h, intermediate: config.intermediateSize)
-        states.withUnsafeMutableBufferPointer { x in
-            embed(batch, length: length, into: x.baseAddress!)
-            for layer in layers {
-                apply(layer, to: x.baseAddress!, lengths: batch.map(\.count), length: length, workspace)
-            }
+        workspace.reserve(rows: rows, length: length, hidden: config.hiddenSize, intermediate: config.intermediateSize)
+        let x = workspace.states
+        embed(batch, length: length, into: x)
+        let lengths = batch.map(\.count)
+        for layer in layers {
+            apply(layer, to: x, lengths: lengths, length: length, workspace)
         }
-        return (states, length)
+        return length
     }
 
     // MARK: Forward pass
 
-    /// Scratch buffers for one forward pass; each call has its own, so passes can run concurrently.
-    private final class Workspace {
-        let qkv: UnsafeMutablePointer<Float>           // rows × 3H
-        let context: UnsafeMutablePointer<Float>       // rows × H
-        let projected: UnsafeMutablePointer<Float>     // rows × H
-        let intermediate: UnsafeMutablePointer<Float>  // rows × I
-        let scores: UnsafeMutablePointer<Float>        // L × L, one (sentence, head) at a time
+    /// Buffers for forward passes, grown on demand and reused. Not thread-safe: one per thread.
+    final class Workspace {
+        private(set) var states: UnsafeMutablePointer<Float>        // rows × H
+        private(set) var qkv: UnsafeMutablePointer<Float>           // rows × 3H
+        private(set) var context: UnsafeMutablePointer<Float>       // rows × H
+        private(set) var projected: UnsafeMutablePointer<Float>     // rows × H
+        private(set) var intermediate: UnsafeMutablePointer<Float>  // rows × I
+        private(set) var scores: UnsafeMutablePointer<Float>        // L × L, one (sentence, head) at a time
+        private var rows = 0
+        private var length = 0
+        private var hidden = 0
+        private var intermediateSize = 0
 
-        init(rows: Int, length: Int, hidden: Int, intermediate: Int) {
-            qkv = .allocate(capacity: rows * 3 * hidden)
-            context = .allocate(capacity: rows * hidden)
-            projected = .allocate(capacity: rows * hidden)
-            self.intermediate = .allocate(capacity: rows * intermediate)
-            scores = .allocate(capacity: length * length)
+        init() {
+            states = .allocate(capacity: 0)
+            qkv = .allocate(capacity: 0)
+            context = .allocate(capacity: 0)
+            projected = .allocate(capacity: 0)
+            intermediate = .allocate(capacity: 0)
+            scores = .allocate(capacity: 0)
+        }
+
+        /// Makes the buffers large enough for `rows` token rows of at most `length` tokens.
+        func reserve(rows: Int, length: Int, hidden: Int, intermediate: Int) {
+            if rows > self.rows || hidden != self.hidden || intermediate != intermediateSize {
+                // Some headroom, so a slightly larger batch later does not reallocate again.
+                let capacity = max(rows, self.rows + self.rows / 4)
+                for buffer in [states, qkv, context, projected, self.intermediate] { buffer.deallocate() }
+                states = .allocate(capacity: capacity * hidden)
+                qkv = .allocate(capacity: capacity * 3 * hidden)
+                context = .allocate(capacity: capacity * hidden)
+                projected = .allocate(capacity: capacity * hidden)
+                self.intermediate = .allocate(capacity: capacity * intermediate)
+                self.rows = capacity
+                self.hidden = hidden
+                intermediateSize = intermediate
+            }
+            if length > self.length {
+                scores.deallocate()
+                scores = .allocate(capacity: length * length)
+                self.length = length
+            }
         }
 
         deinit {
-            for buffer in [qkv, context, projected, intermediate, scores] { buffer.deallocate() }
+            for buffer in [states, qkv, context, projected, intermediate, scores] { buffer.deallocate() }
         }
     }
 
-    /// x ← LayerNorm(word + position + token type 0) for real tokens; padding rows stay zero
+    /// x ← LayerNorm(word + position + token type 0) for real tokens; padding rows are zero
     /// (their values never reach a real token, so there is no point looking up [PAD]).
     private func embed(_ batch: [[Int]], length: Int, into x: UnsafeMutablePointer<Float>) {
         let h = configuration.hiddenSize
@@ -145,6 +199,11 @@ public final class BertModel: Sendable {
                             let word = words.baseAddress! + id * h
                             let position = positions.baseAddress! + p * h
                             for c in 0..<h { row[c] = word[c] + position[c] + types[c] }
+                        }
+                        // Padding rows must be finite: their V rows meet zero attention weights in
+                        // the PV product, and 0 · NaN would still be NaN.
+                        if sequence.count < length {
+                            (x + (b * length + sequence.count) * h).initialize(repeating: 0, count: (length - sequence.count) * h)
                         }
                     }
                 }
@@ -204,7 +263,7 @@ public final class BertModel: Sendable {
         addAndNorm(x, work.projected, rows: rows, layer.outputNorm)
     }
 
-    /// output ← input · weightᵀ + bias, weight stored [out, in] as in the checkpoint. The bias is
+    /// output ← input · weight + bias, weight stored [in, out] (transposed at load). The bias is
     /// copied into every output row first and sgemm accumulates onto it (beta = 1), which saves
     /// both a separate bias pass and BLAS's own pass zeroing the output.
     private func linear(_ input: UnsafePointer<Float>, rows: Int, inFeatures: Int, _ weight: [Float], _ bias: [Float],
@@ -213,8 +272,8 @@ public final class BertModel: Sendable {
             for r in 0..<rows { (output + r * outFeatures).update(from: b.baseAddress!, count: outFeatures) }
         }
         weight.withUnsafeBufferPointer { w in
-            BLAS.sgemm(.none, .transpose, m: rows, n: outFeatures, k: inFeatures,
-                       a: input, lda: inFeatures, b: w.baseAddress!, ldb: inFeatures,
+            BLAS.sgemm(.none, .none, m: rows, n: outFeatures, k: inFeatures,
+                       a: input, lda: inFeatures, b: w.baseAddress!, ldb: outFeatures,
                        beta: 1, c: output, ldc: outFeatures)
         }
     }
@@ -234,28 +293,40 @@ public final class BertModel: Sendable {
         }
     }
 
-    /// x ← LayerNorm(x + residual).
+    /// x ← LayerNorm(x + residual), a row at a time so the row is still in L1 for the norm
+    /// (a separate pass over the whole sum first cost one more trip through memory).
     private func addAndNorm(_ x: UnsafeMutablePointer<Float>, _ residual: UnsafePointer<Float>, rows: Int, _ norm: LayerNormWeights) {
-        let n = rows * configuration.hiddenSize
-        for index in 0..<n { x[index] += residual[index] }
-        layerNorm(x, rows: rows, norm)
-    }
-
-    /// Row-wise layer norm with BERT's epsilon, in place; mean, then variance about the mean.
-    private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows: Int, _ norm: LayerNormWeights) {
         let h = configuration.hiddenSize
-        let eps = configuration.layerNormEps
         norm.gamma.withUnsafeBufferPointer { gamma in
             norm.beta.withUnsafeBufferPointer { beta in
                 for r in 0..<rows {
                     let row = x + r * h
-                    let mean = VectorMath.sum(row, count: h) / Float(h)
-                    let variance = VectorMath.sumOfSquaredDeviations(row, count: h, mean: mean) / Float(h)
-                    let inverse = 1 / (variance + eps).squareRoot()
-                    for c in 0..<h { row[c] = (row[c] - mean) * inverse * gamma[c] + beta[c] }
+                    VectorMath.add(residual + r * h, to: row, count: h)
+                    normalize(row, gamma.baseAddress!, beta.baseAddress!)
                 }
             }
         }
+    }
+
+    /// Row-wise layer norm with BERT's epsilon, in place.
+    private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows: Int, _ norm: LayerNormWeights) {
+        let h = configuration.hiddenSize
+        norm.gamma.withUnsafeBufferPointer { gamma in
+            norm.beta.withUnsafeBufferPointer { beta in
+                for r in 0..<rows { normalize(x + r * h, gamma.baseAddress!, beta.baseAddress!) }
+            }
+        }
+    }
+
+    /// One row's layer norm: mean, then variance about the mean (not E[x²] − mean², which
+    /// cancels badly), then (x − mean)/σ · γ + β.
+    @inline(__always)
+    private func normalize(_ row: UnsafeMutablePointer<Float>, _ gamma: UnsafePointer<Float>, _ beta: UnsafePointer<Float>) {
+        let h = configuration.hiddenSize
+        let mean = VectorMath.sum(row, count: h) / Float(h)
+        let variance = VectorMath.sumOfSquaredDeviations(row, count: h, mean: mean) / Float(h)
+        let inverse = 1 / (variance + configuration.layerNormEps).squareRoot()
+        VectorMath.normalize(row, count: h, mean: mean, inverse: inverse, gamma: gamma, beta: beta)
     }
 
     /// GELU(x) = x · Φ(x) = ½x(1 + erf(x/√2)), the exact form BERT was trained with, not the

@@ -90,16 +90,18 @@ public final class SentenceEncoder: Sendable {
         let results = BatchResults(count: sentences.count)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, batches.count)
         if workers <= 1 {
+            let workspace = BertModel.Workspace()
             for batch in batches {
-                results.store(try encodeBatch(batch.map { ids[$0] }), at: batch)
+                results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
             }
         } else {
             try BLASThreads.withSingleThread {
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let workspace = BertModel.Workspace()
                     while let next = results.claimBatch(of: batches.count) {
                         let batch = batches[next]
                         do {
-                            results.store(try encodeBatch(batch.map { ids[$0] }), at: batch)
+                            results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
                         } catch {
                             results.fail(error)
                         }
@@ -131,21 +133,24 @@ public final class SentenceEncoder: Sendable {
     }
 
     /// Mean pooling over each sequence's real tokens, then L2 normalisation.
-    func encodeBatch(_ batch: [[Int]]) throws -> [[Float]] {
-        let (states, length) = try model.hiddenStates(batch)
+    func encodeBatch(_ batch: [[Int]], in workspace: BertModel.Workspace) throws -> [[Float]] {
+        let length = try model.hiddenStates(batch, in: workspace)
         let h = configuration.hiddenSize
+        let states = workspace.states
         return batch.enumerated().map { b, sequence in
-            var mean = [Float](repeating: 0, count: h)
-            for p in 0..<sequence.count {
-                let offset = (b * length + p) * h
-                for c in 0..<h { mean[c] += states[offset + c] }
+            [Float](unsafeUninitializedCapacity: h) { mean, initialized in
+                let sum = mean.baseAddress!
+                sum.initialize(repeating: 0, count: h)
+                for p in 0..<sequence.count {
+                    VectorMath.add(states + (b * length + p) * h, to: sum, count: h)
+                }
+                var squares: Float = 0
+                for c in 0..<h { squares += sum[c] * sum[c] }
+                // The 1/count of the mean cancels in the normalisation; the floor avoids 0/0.
+                let inverse = 1 / max(squares.squareRoot(), 1e-12)
+                for c in 0..<h { sum[c] *= inverse }
+                initialized = h
             }
-            var squares: Float = 0
-            for c in 0..<h { squares += mean[c] * mean[c] }
-            // The 1/count of the mean cancels in the normalisation; the floor avoids 0/0.
-            let inverse = 1 / max(squares.squareRoot(), 1e-12)
-            for c in 0..<h { mean[c] *= inverse }
-            return mean
         }
     }
 

@@ -37,6 +37,43 @@ enum VectorMath {
         return total
     }
 
+    /// y[i] += x[i].
+    @inline(__always)
+    static func add(_ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count: Int) {
+        let source = UnsafeRawPointer(x)
+        let target = UnsafeMutableRawPointer(y)
+        var index = 0
+        while index + Lanes.scalarCount <= count {
+            let offset = index * 4
+            let sum = target.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                + source.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            target.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+            index += Lanes.scalarCount
+        }
+        while index < count { y[index] += x[index]; index += 1 }
+    }
+
+    /// x[i] ← (x[i] − mean) · inverse · gamma[i] + beta[i], the last step of a layer norm.
+    @inline(__always)
+    static func normalize(_ x: UnsafeMutablePointer<Float>, count: Int, mean: Float, inverse: Float,
+                          gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>) {
+        let raw = UnsafeMutableRawPointer(x)
+        let g = UnsafeRawPointer(gamma)
+        let b = UnsafeRawPointer(beta)
+        let centre = Lanes(repeating: mean)
+        let scale = Lanes(repeating: inverse)
+        var index = 0
+        while index + Lanes.scalarCount <= count {
+            let offset = index * 4
+            let value = raw.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            let out = (value - centre) * scale * g.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                + b.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            raw.storeBytes(of: out, toByteOffset: offset, as: Lanes.self)
+            index += Lanes.scalarCount
+        }
+        while index < count { x[index] = (x[index] - mean) * inverse * gamma[index] + beta[index]; index += 1 }
+    }
+
     /// eʸ in single precision: y = n·ln 2 + r with |r| ≤ ½ln 2, eʳ by the Cephes expf polynomial,
     /// 2ⁿ assembled in the exponent bits. Relative error about 1e-7 (checked in the tests).
     /// Inputs are clamped to [-87, 88], where float32 eʸ is finite and normal; softmax only
