@@ -26,8 +26,6 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// Appends a row given as (column, value) pairs sorted by column, without duplicates.
-    /// (A concrete overload: the generic one is not specialised across modules and cost more
-    /// than computing the rows.)
     public mutating func appendRow(_ entries: [(Int32, Double)]) {
         for (column, value) in entries {
             columnIndices.append(column)
@@ -36,18 +34,33 @@ public struct SparseMatrix: Sendable, Equatable {
         rowStarts.append(values.count)
     }
 
-    /// Appends a row given as (column, value) pairs sorted by column, without duplicates.
-    public mutating func appendRow<S: Sequence>(_ entries: S) where S.Element == (Int32, Double) {
-        for (column, value) in entries {
-            columnIndices.append(column)
-            values.append(value)
+    /// A matrix of `rows` rows built in parallel chunks of at least `minimumChunk` rows. Each
+    /// chunk makes its own scratch memory and calls `appendRow(i, &scratch, &columnIndices,
+    /// &values)` for each of its rows in order, which appends row i's entries (sorted by column,
+    /// without duplicates) to CSR arrays of the chunk's own; the chunks are then joined. No
+    /// per-row arrays of pairs are built, and the result does not depend on the thread count.
+    public static func build<Scratch>(rows: Int, columns: Int, threads: Int, minimumChunk: Int,
+                                      scratch makeScratch: () -> Scratch,
+                                      appendRow: (Int, inout Scratch, inout [Int32], inout [Double]) -> Void) -> SparseMatrix {
+        let chunks = ParallelLoop.map(count: rows, threads: threads, minimumChunk: minimumChunk) { range in
+            var scratch = makeScratch()
+            var ends = [Int](), columnIndices = [Int32](), values = [Double]()
+            ends.reserveCapacity(range.count)
+            for i in range {
+                appendRow(i, &scratch, &columnIndices, &values)
+                ends.append(values.count)
+            }
+            return [(ends: ends, columnIndices: columnIndices, values: values)]
         }
-        rowStarts.append(values.count)
+        var matrix = SparseMatrix(columns: columns)
+        matrix.reserveCapacity(rows: rows, nonZeros: chunks.reduce(0) { $0 + $1.values.count })
+        for chunk in chunks { matrix.appendRows(ends: chunk.ends, columnIndices: chunk.columnIndices, values: chunk.values) }
+        return matrix
     }
 
     /// Appends rows given as CSR arrays of their own: `ends[r]` is where row r ends in
     /// `columnIndices` and `values` (columns sorted within each row, without duplicates).
-    public mutating func appendRows(ends: [Int], columnIndices newColumns: [Int32], values newValues: [Double]) {
+    private mutating func appendRows(ends: [Int], columnIndices newColumns: [Int32], values newValues: [Double]) {
         precondition(newColumns.count == newValues.count && (ends.last ?? 0) == newValues.count,
                      "SparseMatrix: inconsistent CSR arrays")
         let offset = values.count

@@ -53,19 +53,27 @@ public struct FittedFeatures: Sendable {
     /// Appends the sparse row of `text` (word block, then character block shifted past it) to
     /// CSR arrays.
     func appendSparseRow(_ text: String, scratch: inout TfidfScratch, columns: inout [Int32], values: inout [Double]) {
-        let wordAnalysis = word.map { $0.configuration.analyzer.analyze(text) }
+        let (wordAnalysis, characterAnalysis) = analyses(of: text)
         if let word, let wordAnalysis {
             word.appendRow(wordAnalysis, shift: 0, weight: configuration.wordWeight, scratch: &scratch,
                            columns: &columns, values: &values)
         }
-        if let character {
-            let analyzer = character.configuration.analyzer
-            // Word and character blocks normalise alike by default: one analysis serves both.
-            let analyzed = wordAnalysis != nil && word?.configuration.analyzer.normalizer == analyzer.normalizer
-                ? wordAnalysis! : analyzer.analyze(text)
-            character.appendRow(analyzed, shift: Int32(wordColumns), weight: configuration.characterWeight,
+        if let character, let characterAnalysis {
+            character.appendRow(characterAnalysis, shift: Int32(wordColumns), weight: configuration.characterWeight,
                                 scratch: &scratch, columns: &columns, values: &values)
         }
+    }
+
+    /// `text` normalised and tokenised for each TF-IDF block it has. The word and character
+    /// blocks normalise alike by default, and then one analysis serves both.
+    func analyses(of text: String) -> (word: NGramAnalyzer.Analyzed?, character: NGramAnalyzer.Analyzed?) {
+        let wordAnalysis = word.map { $0.configuration.analyzer.analyze(text) }
+        guard let character else { return (wordAnalysis, nil) }
+        let analyzer = character.configuration.analyzer
+        if let wordAnalysis, word?.configuration.analyzer.normalizer == analyzer.normalizer {
+            return (wordAnalysis, wordAnalysis)
+        }
+        return (wordAnalysis, analyzer.analyze(text))
     }
 
     /// The encoder block of `texts`, weighted (rows × dimension), or nil without an encoder.
@@ -85,20 +93,11 @@ public struct FittedFeatures: Sendable {
     }
 
     public func transform(_ texts: [String], threads: Int = 1, precomputedDense: Matrix? = nil) throws -> FeatureMatrix {
-        // Each chunk of rows as CSR arrays of its own, then joined: no per-row arrays of pairs.
-        let chunks = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
-            var scratch = TfidfScratch(featureCount: max(wordColumns, characterColumns))
-            var ends = [Int](), columns = [Int32](), values = [Double]()
-            ends.reserveCapacity(range.count)
-            for i in range {
-                appendSparseRow(texts[i], scratch: &scratch, columns: &columns, values: &values)
-                ends.append(values.count)
-            }
-            return [(ends: ends, columns: columns, values: values)]
+        let sparse = SparseMatrix.build(rows: texts.count, columns: sparseColumns, threads: threads, minimumChunk: 64,
+                                        scratch: { TfidfScratch(featureCount: max(wordColumns, characterColumns)) }) {
+            i, scratch, columns, values in
+            appendSparseRow(texts[i], scratch: &scratch, columns: &columns, values: &values)
         }
-        var sparse = SparseMatrix(columns: sparseColumns)
-        sparse.reserveCapacity(rows: texts.count, nonZeros: chunks.reduce(0) { $0 + $1.values.count })
-        for chunk in chunks { sparse.appendRows(ends: chunk.ends, columnIndices: chunk.columns, values: chunk.values) }
         return FeatureMatrix(sparse: sparse, dense: try denseBlock(texts, precomputed: precomputedDense))
     }
 

@@ -89,7 +89,11 @@ public final class RecordReader {
     }
 
     private static func parseJSON(_ bytes: [UInt8], line: Int, file name: String) throws -> [String: String] {
-        guard UTF8Validation.decode(bytes) != nil else { throw DataError(file: name, line: line, "invalid UTF-8") }
+        // An ASCII line is valid UTF-8; only other lines need the whole-line check (which builds a
+        // String) so that invalid UTF-8 anywhere in them is named as such.
+        if bytes.contains(where: { $0 >= 0x80 }), UTF8Validation.decode(bytes) == nil {
+            throw DataError(file: name, line: line, "invalid UTF-8")
+        }
         do {
             return try JSONObjectParser.parse(bytes)
         } catch {

@@ -60,16 +60,23 @@ public struct SoftmaxLoss: @unchecked Sendable {
         var lse = [Double](repeating: 0, count: z.rows)
         z.values.withUnsafeMutableBufferPointer { zp in
             for i in 0..<z.rows {
-                let row = zp.baseAddress! + i * k
-                var m = -Double.infinity
-                for c in 0..<k { m = max(m, row[c]) }
-                var s = 0.0
-                for c in 0..<k { let e = exp(row[c] - m); row[c] = e; s += e }
-                for c in 0..<k { row[c] /= s }
+                let (m, s) = softmax(row: zp.baseAddress! + i * k, count: k)
                 lse[i] = m + log(s)
             }
         }
         return lse
+    }
+
+    /// Softmax of one row of `count` scores in place, shifted by their maximum for stability;
+    /// returns that maximum and the sum of the shifted exponentials (log-sum-exp = m + log s).
+    @inline(__always)
+    static func softmax(row: UnsafeMutablePointer<Double>, count k: Int) -> (maximum: Double, sum: Double) {
+        var m = -Double.infinity
+        for c in 0..<k { m = max(m, row[c]) }
+        var s = 0.0
+        for c in 0..<k { let e = exp(row[c] - m); row[c] = e; s += e }
+        for c in 0..<k { row[c] /= s }
+        return (m, s)
     }
 
     /// f(θ), and its gradient written into `gradient`.

@@ -1,4 +1,3 @@
-import Foundation
 import LinearAlgebra
 import TextFeatures
 
@@ -46,45 +45,29 @@ public struct StanceModel: Sendable {
     func predictSparse(_ texts: [String], threads: Int) -> [Prediction] {
         let k = labels.count
         let intercepts = Array(fitted.intercepts)
-        // Word and character blocks normalise and tokenise alike (by default): analyse each text once.
-        let sharesAnalysis = features.word != nil
-            && features.word?.configuration.analyzer.normalizer == features.character?.configuration.analyzer.normalizer
         return fitted.parameters.withUnsafeBufferPointer { w in
             ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 256) { range -> [Prediction] in
                 var scratch = TfidfScratch(featureCount: max(features.wordColumns, features.characterColumns))
                 var scores = [Double](repeating: 0, count: k)
                 return range.map { i in
                     for c in 0..<k { scores[c] = intercepts[c] }
+                    let (wordAnalysis, characterAnalysis) = features.analyses(of: texts[i])
                     scores.withUnsafeMutableBufferPointer { z in
-                        if let word = features.word, let character = features.character, sharesAnalysis {
-                            let analyzed = word.configuration.analyzer.analyze(texts[i])
-                            word.accumulate(analyzed, weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
-                                            into: z.baseAddress!, scratch: &scratch)
-                            character.accumulate(analyzed, weights: w.baseAddress! + features.wordColumns * k, k: k,
-                                                 scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
-                            return
-                        }
-                        if let word = features.word {
-                            word.accumulate(texts[i], weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
+                        if let word = features.word, let wordAnalysis {
+                            word.accumulate(wordAnalysis, weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
                                             into: z.baseAddress!, scratch: &scratch)
                         }
-                        if let character = features.character {
-                            character.accumulate(texts[i], weights: w.baseAddress! + features.wordColumns * k, k: k,
+                        if let character = features.character, let characterAnalysis {
+                            character.accumulate(characterAnalysis, weights: w.baseAddress! + features.wordColumns * k, k: k,
                                                  scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
                         }
                     }
-                    return Prediction(label: StanceModel.argmax(scores), probabilities: StanceModel.softmax(scores))
+                    var probabilities = scores
+                    probabilities.withUnsafeMutableBufferPointer { _ = SoftmaxLoss.softmax(row: $0.baseAddress!, count: k) }
+                    return Prediction(label: StanceModel.argmax(scores), probabilities: probabilities)
                 }
             }
         }
-    }
-
-    static func softmax(_ scores: [Double]) -> [Double] {
-        let m = scores.max() ?? 0
-        var e = scores.map { exp($0 - m) }
-        let s = e.reduce(0, +)
-        for i in e.indices { e[i] /= s }
-        return e
     }
 
     /// The first index of the largest value (ties go to the earlier label, as numpy's argmax).

@@ -30,44 +30,17 @@ public struct FittedTfidf: Sendable {
 
     /// The sparse TF-IDF row of one text: sorted (column, value) pairs, L2-normalised.
     public func row(_ text: String) -> [(Int32, Double)] {
-        var hashes = [UInt64]()
-        configuration.analyzer.appendHashes(of: text, to: &hashes)
-        return row(hashes: hashes)
+        var scratch = TfidfScratch(featureCount: featureCount)
+        return row(text, scratch: &scratch)
     }
 
-    /// The sparse row for pre-computed n-gram hashes (unknown hashes are ignored).
-    public func row(hashes: [UInt64]) -> [(Int32, Double)] {
-        var cols = [Int32]()
-        cols.reserveCapacity(hashes.count)
-        for h in hashes { if let c = columns[h] { cols.append(c) } }
-        guard !cols.isEmpty else { return [] }
-        cols.sort()
-        var out = [(Int32, Double)]()
-        out.reserveCapacity(cols.count)
-        var i = 0
-        var norm = 0.0
-        while i < cols.count {
-            var j = i + 1
-            while j < cols.count && cols[j] == cols[i] { j += 1 }
-            let count = Double(j - i)
-            let tf = configuration.sublinearTF ? 1 + log(count) : count
-            let v = tf * idf[Int(cols[i])]
-            out.append((cols[i], v))
-            norm += v * v
-            i = j
-        }
-        let scale = 1 / norm.squareRoot()
-        for k in out.indices { out[k].1 *= scale }
-        return out
-    }
-
+    /// The TF-IDF rows of `texts` (built in parallel chunks, each with its own scratch memory).
     public func transform(_ texts: [String], threads: Int = 1) -> SparseMatrix {
-        let rows = ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 64) { range in
-            range.map { row(texts[$0]) }
+        SparseMatrix.build(rows: texts.count, columns: featureCount, threads: threads, minimumChunk: 64,
+                           scratch: { TfidfScratch(featureCount: featureCount) }) { i, scratch, columns, values in
+            appendRow(configuration.analyzer.analyze(texts[i]), shift: 0, weight: 1, scratch: &scratch,
+                      columns: &columns, values: &values)
         }
-        var m = SparseMatrix(columns: featureCount)
-        for r in rows { m.appendRow(r) }
-        return m
     }
 
     /// The column of an n-gram hash, if it is in the vocabulary.
@@ -109,8 +82,8 @@ public struct TfidfScratch {
 }
 
 extension FittedTfidf {
-    /// The same row as `row(_:)`, bit for bit, counting n-grams with the scratch memory's
-    /// stamps so that only the distinct columns are sorted, not every occurrence.
+    /// `row(_:)` with reusable scratch memory: n-grams are counted with its stamps, so that only
+    /// the distinct columns are sorted, not every occurrence.
     public func row(_ text: String, scratch: inout TfidfScratch) -> [(Int32, Double)] {
         var columns = [Int32](), values = [Double]()
         appendRow(configuration.analyzer.analyze(text), shift: 0, weight: 1, scratch: &scratch,
@@ -156,10 +129,6 @@ extension FittedTfidf {
 
     /// Counts the text's n-grams by column into `scratch` (columns in order of first
     /// appearance, with their counts) and returns how many distinct columns there are.
-    func count(_ text: String, scratch: inout TfidfScratch) -> Int {
-        count(configuration.analyzer.analyze(text), scratch: &scratch)
-    }
-
     func count(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) -> Int {
         scratch.hashes.removeAll(keepingCapacity: true)
         configuration.analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
@@ -199,14 +168,9 @@ extension FittedTfidf {
     }
 
     /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of
-    /// `text` — the same numbers as `row(_:)` followed by a sparse product, without building the row.
-    public func accumulate(_ text: String, weights: UnsafePointer<Double>, k: Int, scale: Double,
-                           into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
-        accumulate(configuration.analyzer.analyze(text), weights: weights, k: k, scale: scale, into: scores, scratch: &scratch)
-    }
-
-    /// The same for a text already analysed (normalised and tokenised) by an analyzer with this
-    /// block's normaliser, so that a word block and a character block can share one analysis.
+    /// the analysed text — the same numbers as `row(_:)` followed by a sparse product, without
+    /// building the row. The text is analysed by the caller (with this block's normaliser), so
+    /// that a word block and a character block can share one analysis.
     public func accumulate(_ analyzed: NGramAnalyzer.Analyzed, weights: UnsafePointer<Double>, k: Int, scale: Double,
                            into scores: UnsafeMutablePointer<Double>, scratch: inout TfidfScratch) {
         let distinct = count(analyzed, scratch: &scratch)

@@ -162,6 +162,16 @@ struct ClassifyCommand: ParsableCommand {
 struct PredictionFormatter: Sendable {
     let format: ClassifyFormat
     let labels: [String]
+    /// Label indices in name order, as a sorted-keys encoder writes the probabilities.
+    private let sortedLabelIndices: [Int]
+    private let width: Int
+
+    init(format: ClassifyFormat, labels: [String]) {
+        self.format = format
+        self.labels = labels
+        sortedLabelIndices = labels.indices.sorted { labels[$0] < labels[$1] }
+        width = max(8, labels.map(\.count).max() ?? 0)
+    }
 
     /// The line(s) before the first record, if the format has any.
     var header: String? {
@@ -173,8 +183,6 @@ struct PredictionFormatter: Sendable {
         case .jsonl: return nil
         }
     }
-
-    private var width: Int { max(8, labels.map(\.count).max() ?? 0) }
 
     struct ExplanationRecord: Encodable {
         struct Item: Encodable { let feature: String; let value: Double; let contribution: Double }
@@ -243,9 +251,6 @@ struct PredictionFormatter: Sendable {
             out.append(contentsOf: text.utf8)
         }
     }
-
-    /// Label indices in name order, as a sorted-keys encoder writes the probabilities.
-    private var sortedLabelIndices: [Int] { labels.indices.sorted { labels[$0] < labels[$1] } }
 
     private func explanationLines(_ e: Explanation, prefix: String, into out: inout String) {
         out += "\(prefix)margin \(e.predicted) over \(e.runnerUp): \(e.margin.fixed(4)) = intercepts \(e.interceptDifference.fixed(4)) + n-grams below + other n-grams \(e.remainder.fixed(4))\n"
