@@ -17,7 +17,7 @@ public struct ActorList: Sendable, Equatable {
         let reader = try LineReader(path: path)
         var actors = [Actor]()
         while let bytes = try reader.nextLine() {
-            guard let line = String(validating: bytes, as: UTF8.self) else {
+            guard let line = UTF8Validation.decode(bytes) else {
                 throw DataError(file: reader.name, line: reader.lineNumber, "invalid UTF-8")
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)

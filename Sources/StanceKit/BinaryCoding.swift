@@ -79,7 +79,6 @@ struct BinaryReader {
         guard n <= remaining else { throw OutOfData() }
         let start = position
         position += n
-        // Validate through a buffer pointer: iterating an ArraySlice generically is far slower.
-        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<(start + n)]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { UTF8Validation.decode(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
     }
 }

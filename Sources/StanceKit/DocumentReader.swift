@@ -78,7 +78,7 @@ public struct DocumentReader: Sendable {
             bytes.append(contentsOf: line)
             bytes.append(0x0A)
         }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = UTF8Validation.decode(bytes) else {
             let error = DataError(file: lines.name, "invalid UTF-8")
             if skipInvalid { warn(error); return }
             throw error

@@ -82,6 +82,19 @@ public final class LineReader {
 public enum UTF8Validation {
     /// The string, or nil when the bytes are not valid UTF-8.
     public static func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        String(validating: bytes, as: UTF8.self)
+        if let decoded = bytes.withContiguousStorageIfAvailable({ decode($0) }) { return decoded }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// `String(validating:as:)` is generic over the encoding and not specialised: it checked
+    /// about 25 instructions a byte, a tenth of the time of classifying JSON Lines.
+    /// `String(decoding:as:)` runs the standard library's UTF-8 validator but repairs bad input
+    /// instead of failing, so the result is compared with the input: equal bytes mean valid.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var decoded = String(decoding: bytes, as: UTF8.self)
+        let unchanged = decoded.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return unchanged ? decoded : nil
     }
 }

@@ -49,7 +49,7 @@ public enum JSONObjectParser {
             while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
             if i < b.count, b[i] == 0x22 {
                 defer { i += 1 }
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) else {
+                guard let s = UTF8Validation.decode(UnsafeBufferPointer(rebasing: b[start..<i])) else {
                     throw fail("invalid UTF-8")
                 }
                 return s
@@ -87,7 +87,7 @@ public enum JSONObjectParser {
                 default: throw fail("bad escape")
                 }
             }
-            guard let s = String(validating: out, as: UTF8.self) else { throw fail("invalid UTF-8") }
+            guard let s = UTF8Validation.decode(out) else { throw fail("invalid UTF-8") }
             return s
         }
         func number() throws -> String {
