@@ -8,6 +8,8 @@ public struct FittedTfidf: Sendable {
     public let terms: [String]
     public let idf: [Double]
     private let columns: NGramTable
+    /// Tells one vocabulary from another, so that a scratch's word memo is not reused across them.
+    private let identity = VocabularyIdentity()
 
     public var featureCount: Int { terms.count }
 
@@ -52,6 +54,9 @@ public struct FittedTfidf: Sendable {
     }
 }
 
+/// An object whose identity stands for one fitted vocabulary.
+final class VocabularyIdentity: Sendable {}
+
 /// Reusable working memory for `FittedTfidf.accumulate`, one per thread: counting n-grams by
 /// column with an epoch stamp per column needs no sorting and no clearing between texts.
 public struct TfidfScratch {
@@ -65,6 +70,9 @@ public struct TfidfScratch {
     var order: [UInt64] = []
     var values: [Double] = []
     var hashes: [UInt64] = []
+    /// The columns of the current text's n-grams in the vocabulary, in order of occurrence.
+    var found: [Int32] = []
+    var words = WordColumnMemo()
 
     public init(featureCount: Int) {
         stamp = Array(repeating: 0, count: featureCount)
@@ -130,9 +138,8 @@ extension FittedTfidf {
     /// Counts the text's n-grams by column into `scratch` (columns in order of first
     /// appearance, with their counts) and returns how many distinct columns there are.
     func count(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) -> Int {
-        scratch.hashes.removeAll(keepingCapacity: true)
-        configuration.analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
-        scratch.reserve(scratch.hashes.count)
+        findColumns(analyzed, scratch: &scratch)
+        scratch.reserve(scratch.found.count)
         scratch.epoch &+= 1
         if scratch.epoch == 0 {    // wrapped: old stamps could collide with new epochs
             for i in scratch.stamp.indices { scratch.stamp[i] = 0 }
@@ -141,13 +148,12 @@ extension FittedTfidf {
         let epoch = scratch.epoch
         // The epoch stamp per column says whether it was seen in this text, so nothing is cleared.
         var distinct = 0
-        scratch.hashes.withUnsafeBufferPointer { hashes in
+        scratch.found.withUnsafeBufferPointer { found in
             scratch.stamp.withUnsafeMutableBufferPointer { stamp in
                 scratch.position.withUnsafeMutableBufferPointer { position in
                     scratch.columns.withUnsafeMutableBufferPointer { columns in
                         scratch.counts.withUnsafeMutableBufferPointer { counts in
-                            for h in hashes {
-                                guard let column = self[hash: h] else { continue }
+                            for column in found {
                                 let c = Int(column)
                                 if stamp[c] == epoch {
                                     counts[Int(position[c])] += 1
@@ -165,6 +171,41 @@ extension FittedTfidf {
             }
         }
         return distinct
+    }
+
+    /// The columns of the text's n-grams that are in the vocabulary, in order of occurrence, into
+    /// `scratch.found`. Character n-grams go word by word through the scratch's word memo.
+    func findColumns(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) {
+        scratch.found.removeAll(keepingCapacity: true)
+        let analyzer = configuration.analyzer
+        guard analyzer.kind == .charWithinWords else {
+            scratch.hashes.removeAll(keepingCapacity: true)
+            analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
+            for h in scratch.hashes {
+                if let column = self[hash: h] { scratch.found.append(column) }
+            }
+            return
+        }
+        let owner = ObjectIdentifier(identity)
+        if scratch.words.owner != owner { scratch.words.reset(owner: owner) }
+        analyzed.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in analyzed.tokens.enumerated() {
+                let word = UnsafeBufferPointer(rebasing: bytes[token])
+                var h = StableHash()
+                h.combine(word)
+                if let known = scratch.words.find(word, hash: h.value) {
+                    scratch.found.append(contentsOf: scratch.words.columns[known])
+                    continue
+                }
+                scratch.hashes.removeAll(keepingCapacity: true)
+                analyzer.appendHashes(ofToken: index, in: analyzed, to: &scratch.hashes)
+                let start = scratch.found.count
+                for h in scratch.hashes {
+                    if let column = self[hash: h] { scratch.found.append(column) }
+                }
+                scratch.words.insert(word, hash: h.value, columns: scratch.found[start...])
+            }
+        }
     }
 
     /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of

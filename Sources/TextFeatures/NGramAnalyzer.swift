@@ -133,36 +133,52 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
     private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
                             _ body: (UInt64, Location) -> Void) {
         guard minN >= 1 else { return }
-        let maxN = max(minN, self.maxN)
         var starts = [Int]()
-        starts.reserveCapacity(64)
-        for (ti, token) in tokens.enumerated() {
-            if NGramAnalyzer.isASCII(bytes, token) {
-                asciiCharNGrams(bytes.baseAddress! + token.lowerBound, count: token.count, token: ti, maxN: maxN, body)
-                continue
-            }
-            starts.removeAll(keepingCapacity: true)
-            for i in token where bytes[i] & 0xC0 != 0x80 { starts.append(i) }
-            starts.append(token.upperBound)
-            let scalars = starts.count - 1
-            let padded = scalars + 2
-            // Padded scalar p: 0 and scalars+1 are spaces; p in 1...scalars is bytes[starts[p-1]..<starts[p]].
-            // FNV-1a extends one byte at a time, so every n-gram starting at `offset` comes from one
-            // pass. scikit-learn's char_wb counts every substring of length minN...maxN shorter than
-            // the padded word, and the whole padded word once when it is at most maxN long.
-            for offset in 0..<padded {
-                var h = StableHash()
-                var n = 0
-                var p = offset
-                while p < padded && n < maxN {
-                    if p == 0 || p == scalars + 1 { h.combine(0x20) } else {
-                        for k in starts[p - 1]..<starts[p] { h.combine(bytes[k]) }
-                    }
-                    n += 1
-                    p += 1
-                    if n >= minN || n == padded { body(h.value, Location(token: ti, offset: offset, length: n)) }
+        for (ti, token) in tokens.enumerated() { charNGrams(bytes, token: token, index: ti, starts: &starts, body) }
+    }
+
+    /// The character n-grams of one token, which depend on its bytes alone.
+    @inline(__always)
+    private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, token: Range<Int>, index ti: Int, starts: inout [Int],
+                            _ body: (UInt64, Location) -> Void) {
+        let maxN = max(minN, self.maxN)
+        if NGramAnalyzer.isASCII(bytes, token) {
+            asciiCharNGrams(bytes.baseAddress! + token.lowerBound, count: token.count, token: ti, maxN: maxN, body)
+            return
+        }
+        starts.removeAll(keepingCapacity: true)
+        for i in token where bytes[i] & 0xC0 != 0x80 { starts.append(i) }
+        starts.append(token.upperBound)
+        let scalars = starts.count - 1
+        let padded = scalars + 2
+        // Padded scalar p: 0 and scalars+1 are spaces; p in 1...scalars is bytes[starts[p-1]..<starts[p]].
+        // FNV-1a extends one byte at a time, so every n-gram starting at `offset` comes from one
+        // pass. scikit-learn's char_wb counts every substring of length minN...maxN shorter than
+        // the padded word, and the whole padded word once when it is at most maxN long.
+        for offset in 0..<padded {
+            var h = StableHash()
+            var n = 0
+            var p = offset
+            while p < padded && n < maxN {
+                if p == 0 || p == scalars + 1 { h.combine(0x20) } else {
+                    for k in starts[p - 1]..<starts[p] { h.combine(bytes[k]) }
                 }
+                n += 1
+                p += 1
+                if n >= minN || n == padded { body(h.value, Location(token: ti, offset: offset, length: n)) }
             }
+        }
+    }
+
+    /// Character n-grams only: the hashes of token `index`'s n-grams, in the order
+    /// `forEachNGram` yields them, appended to `hashes`.
+    public func appendHashes(ofToken index: Int, in analyzed: Analyzed, to hashes: inout [UInt64]) {
+        precondition(kind == .charWithinWords, "per-token n-grams are for character n-grams")
+        guard minN >= 1 else { return }
+        let token = analyzed.tokens[index]
+        var starts = [Int]()
+        analyzed.bytes.withUnsafeBufferPointer { bytes in
+            charNGrams(bytes, token: token, index: index, starts: &starts) { hash, _ in hashes.append(hash) }
         }
     }
 

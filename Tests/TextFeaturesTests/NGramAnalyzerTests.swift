@@ -31,6 +31,17 @@ import Testing
         #expect(grams(a, "né").sorted() == [" n", "né", "é "].sorted())
     }
 
+    @Test func perTokenHashesFollowTheTextOrder() {
+        let a = NGramAnalyzer(kind: .charWithinWords, minN: 2, maxN: 5)
+        let analyzed = a.analyze("Kim Jong-un's envoy met Moon in Panmunjŏm, 27 April")
+        var whole = [UInt64]()
+        a.appendHashes(of: analyzed, to: &whole)
+        var byToken = [UInt64]()
+        for index in analyzed.tokens.indices { a.appendHashes(ofToken: index, in: analyzed, to: &byToken) }
+        #expect(!whole.isEmpty)
+        #expect(byToken == whole)
+    }
+
     @Test func stableHashIsFNV1a() {
         #expect(StableHash.hash("") == 0xcbf2_9ce4_8422_2325)
         #expect(StableHash.hash("a") == 0xaf63_dc4c_8601_ec8c)

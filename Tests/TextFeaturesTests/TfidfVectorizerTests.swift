@@ -71,6 +71,31 @@ import Testing
         #expect(fitted.row("entirely unseen words").isEmpty)
     }
 
+    /// Character n-grams go through a per-scratch word memo: rows must not depend on what the
+    /// scratch saw before, on another vocabulary, or on whether the memo was full.
+    @Test func characterRowsDoNotDependOnTheScratch() throws {
+        let analyzer = NGramAnalyzer(kind: .charWithinWords, minN: 2, maxN: 4)
+        let first = try TfidfVectorizer(TfidfConfiguration(analyzer: analyzer))
+            .fit(["the envoys met again", "talks stalled over sanctions", "the talks resume"])
+        let second = try TfidfVectorizer(TfidfConfiguration(analyzer: analyzer))
+            .fit(["sanctions stay", "envoys left the summit early"])
+        let texts = ["The talks resume.", "Envoys met; the talks stalled again over sanctions.", "talks talks talks"]
+        var shared = TfidfScratch(featureCount: max(first.featureCount, second.featureCount))
+        var small = TfidfScratch(featureCount: max(first.featureCount, second.featureCount))
+        small.words = WordColumnMemo(wordCapacity: 2)
+        for _ in 0..<2 {
+            for fitted in [first, second] {
+                for text in texts {
+                    let fresh = fitted.row(text)
+                    let reused = fitted.row(text, scratch: &shared)
+                    let full = fitted.row(text, scratch: &small)
+                    #expect(fresh.map(\.0) == reused.map(\.0) && fresh.map(\.1) == reused.map(\.1), "\(text)")
+                    #expect(fresh.map(\.0) == full.map(\.0) && fresh.map(\.1) == full.map(\.1), "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func minDFThatRemovesEverythingIsAnError() {
         #expect(throws: TextFeaturesError.self) {
             try TfidfVectorizer(TfidfConfiguration(analyzer: NGramAnalyzer(kind: .word, minN: 1, maxN: 1), minDF: 3))
