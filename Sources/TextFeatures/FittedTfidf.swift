@@ -70,7 +70,8 @@ public struct TfidfScratch {
     var order: [UInt64] = []
     var values: [Double] = []
     var hashes: [UInt64] = []
-    /// The columns of the current text's n-grams in the vocabulary, in order of occurrence.
+    /// The columns of the current text's n-grams in the vocabulary, in order of occurrence
+    /// (the first `findColumns` of them).
     var found: [Int32] = []
     var words = WordColumnMemo()
 
@@ -138,8 +139,8 @@ extension FittedTfidf {
     /// Counts the text's n-grams by column into `scratch` (columns in order of first
     /// appearance, with their counts) and returns how many distinct columns there are.
     func count(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) -> Int {
-        findColumns(analyzed, scratch: &scratch)
-        scratch.reserve(scratch.found.count)
+        let found = findColumns(analyzed, scratch: &scratch)
+        scratch.reserve(found)
         scratch.epoch &+= 1
         if scratch.epoch == 0 {    // wrapped: old stamps could collide with new epochs
             for i in scratch.stamp.indices { scratch.stamp[i] = 0 }
@@ -148,12 +149,12 @@ extension FittedTfidf {
         let epoch = scratch.epoch
         // The epoch stamp per column says whether it was seen in this text, so nothing is cleared.
         var distinct = 0
-        scratch.found.withUnsafeBufferPointer { found in
+        scratch.found.withUnsafeBufferPointer { foundColumns in
             scratch.stamp.withUnsafeMutableBufferPointer { stamp in
                 scratch.position.withUnsafeMutableBufferPointer { position in
                     scratch.columns.withUnsafeMutableBufferPointer { columns in
                         scratch.counts.withUnsafeMutableBufferPointer { counts in
-                            for column in found {
+                            for column in foundColumns[..<found] {
                                 let c = Int(column)
                                 if stamp[c] == epoch {
                                     counts[Int(position[c])] += 1
@@ -173,18 +174,29 @@ extension FittedTfidf {
         return distinct
     }
 
-    /// The columns of the text's n-grams that are in the vocabulary, in order of occurrence, into
-    /// `scratch.found`. Character n-grams go word by word through the scratch's word memo.
-    func findColumns(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) {
-        scratch.found.removeAll(keepingCapacity: true)
+    /// Writes the columns of the text's n-grams that are in the vocabulary, in order of
+    /// occurrence, to the start of `scratch.found`, and returns how many there are. Character
+    /// n-grams go word by word through the scratch's word memo.
+    func findColumns(_ analyzed: NGramAnalyzer.Analyzed, scratch: inout TfidfScratch) -> Int {
         let analyzer = configuration.analyzer
+        // Written through a pointer into room made beforehand: an append per n-gram cost a
+        // capacity and uniqueness check each.
+        let bound = analyzer.maximumNGramCount(analyzed.tokens)
+        if scratch.found.count < bound { scratch.found = Array(repeating: 0, count: max(bound, 2 * scratch.found.count)) }
+        var found = 0
         guard analyzer.kind == .charWithinWords else {
             scratch.hashes.removeAll(keepingCapacity: true)
             analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
-            for h in scratch.hashes {
-                if let column = self[hash: h] { scratch.found.append(column) }
+            scratch.hashes.withUnsafeBufferPointer { hashes in
+                scratch.found.withUnsafeMutableBufferPointer { out in
+                    for h in hashes {
+                        guard let column = self[hash: h] else { continue }
+                        out[found] = column
+                        found += 1
+                    }
+                }
             }
-            return
+            return found
         }
         let owner = ObjectIdentifier(identity)
         if scratch.words.owner != owner { scratch.words.reset(owner: owner) }
@@ -194,18 +206,29 @@ extension FittedTfidf {
                 var h = StableHash()
                 h.combine(word)
                 if let known = scratch.words.find(word, hash: h.value) {
-                    scratch.found.append(contentsOf: scratch.words.columns[known])
+                    scratch.words.columns.withUnsafeBufferPointer { memo in
+                        scratch.found.withUnsafeMutableBufferPointer { out in
+                            for k in known { out[found] = memo[k]; found += 1 }
+                        }
+                    }
                     continue
                 }
                 scratch.hashes.removeAll(keepingCapacity: true)
                 analyzer.appendHashes(ofToken: index, in: analyzed, to: &scratch.hashes)
-                let start = scratch.found.count
-                for h in scratch.hashes {
-                    if let column = self[hash: h] { scratch.found.append(column) }
+                let start = found
+                scratch.hashes.withUnsafeBufferPointer { hashes in
+                    scratch.found.withUnsafeMutableBufferPointer { out in
+                        for h in hashes {
+                            guard let column = self[hash: h] else { continue }
+                            out[found] = column
+                            found += 1
+                        }
+                    }
                 }
-                scratch.words.insert(word, hash: h.value, columns: scratch.found[start...])
+                scratch.words.insert(word, hash: h.value, columns: scratch.found[start..<found])
             }
         }
+        return found
     }
 
     /// scores[c] += scale · Σⱼ xⱼ · weights[j·k + c], where x is the L2-normalised TF-IDF row of
