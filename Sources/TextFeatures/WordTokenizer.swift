@@ -11,7 +11,17 @@ public struct WordTokenizer: Sendable {
         bytes.withUnsafeBufferPointer { tokens(in: $0) }
     }
 
+    /// ASCII bytes that are word characters: 1 for letters and "_", 3 for digits (bit 2: digit);
+    /// 0 for everything else, bytes of 0x80 and above included.
+    private static let asciiWord: [UInt8] = (0..<256).map { b in
+        b >= 0x30 && b <= 0x39 ? 3 : (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F ? 1 : 0
+    }
+
     public func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        WordTokenizer.asciiWord.withUnsafeBufferPointer { tokens(in: bytes, asciiWord: $0) }
+    }
+
+    private func tokens(in bytes: UnsafeBufferPointer<UInt8>, asciiWord: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(bytes.count / 5)
         var i = 0
@@ -24,12 +34,12 @@ public struct WordTokenizer: Sendable {
                 if start < 0 { start = i }
                 previousWasDigit = isDigit
                 i += width
-                // The rest of an ASCII run of word characters, without the general classification.
+                // The rest of an ASCII run of word characters, through a table rather than the
+                // general classification (a third of the instructions of range comparisons).
                 while i < n {
-                    let b = bytes[i]
-                    let digit = b &- 0x30 < 10
-                    guard digit || (b | 0x20) &- 0x61 < 26 || b == 0x5F else { break }
-                    previousWasDigit = digit
+                    let kind = asciiWord[Int(bytes[i])]
+                    guard kind != 0 else { break }
+                    previousWasDigit = kind == 3
                     i += 1
                 }
                 continue
