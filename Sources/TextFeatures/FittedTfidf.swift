@@ -13,6 +13,19 @@ public struct FittedTfidf: Sendable {
 
     public var featureCount: Int { terms.count }
 
+    /// 1 + log(n) for small counts n, from the same `log`: the log was a tenth of scoring a text
+    /// with character n-grams.
+    static let sublinearTable: [Double] = (0..<64).map { $0 == 0 ? 0 : 1 + log(Double($0)) }
+
+    /// The weight of an n-gram counted `n` times: 1 + log(n) with sublinear tf, else n. Most
+    /// n-grams occur once, and 1 + log(1) is exactly 1.
+    @inline(__always)
+    static func termFrequency(_ n: Int32, sublinear: Bool) -> Double {
+        if n == 1 { return 1 }
+        guard sublinear else { return Double(n) }
+        return n < sublinearTable.count ? sublinearTable[Int(n)] : 1 + log(Double(n))
+    }
+
     public init(configuration: TfidfConfiguration, terms: [String], idf: [Double]) throws {
         guard terms.count == idf.count else {
             throw TextFeaturesError.invalidConfiguration("\(terms.count) terms but \(idf.count) idf values")
@@ -121,8 +134,7 @@ extension FittedTfidf {
             for packed in scratch.order {
                 let column = Int32(truncatingIfNeeded: packed >> 32)
                 let n = Int32(truncatingIfNeeded: packed & 0xFFFF_FFFF)
-                let count = Double(n)
-                let tf = n == 1 ? 1 : sublinear ? 1 + log(count) : count
+                let tf = FittedTfidf.termFrequency(n, sublinear: sublinear)
                 let v = tf * idf[Int(column)]
                 columns.append(column + shift)
                 values.append(v)
@@ -248,18 +260,27 @@ extension FittedTfidf {
                         var norm = 0.0
                         let sublinear = configuration.sublinearTF
                         for i in 0..<distinct {
-                            let n = counts[i]
-                            // Most n-grams occur once, and 1 + log(1) is exactly 1: skip the log.
-                            let tf = n == 1 ? 1 : sublinear ? 1 + log(Double(n)) : Double(n)
-                            let v = tf * idf[Int(columns[i])]
+                            let v = FittedTfidf.termFrequency(counts[i], sublinear: sublinear) * idf[Int(columns[i])]
                             values[i] = v
                             norm += v * v
                         }
                         let factor = scale / norm.squareRoot()
-                        for i in 0..<distinct {
-                            let w = weights + Int(columns[i]) * k
-                            let v = values[i] * factor
-                            for c in 0..<k { scores[c] += v * w[c] }
+                        if k == 3 {
+                            // The scores in locals, in the same order of additions: through pointers
+                            // the compiler must assume `scores` and `weights` overlap.
+                            var s0 = scores[0], s1 = scores[1], s2 = scores[2]
+                            for i in 0..<distinct {
+                                let w = weights + Int(columns[i]) * 3
+                                let v = values[i] * factor
+                                s0 += v * w[0]; s1 += v * w[1]; s2 += v * w[2]
+                            }
+                            scores[0] = s0; scores[1] = s1; scores[2] = s2
+                        } else {
+                            for i in 0..<distinct {
+                                let w = weights + Int(columns[i]) * k
+                                let v = values[i] * factor
+                                for c in 0..<k { scores[c] += v * w[c] }
+                            }
                         }
                     }
                 }
