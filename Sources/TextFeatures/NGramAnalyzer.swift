@@ -116,15 +116,22 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
     private func wordNGrams(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>],
                             _ body: (UInt64, Location) -> Void) {
         let count = tokens.count
-        guard minN >= 1 else { return }
-        for n in minN...max(minN, maxN) where n <= count {
-            for i in 0...(count - n) {
-                var h = StableHash()
-                for t in i..<(i + n) {
-                    if t > i { h.combine(0x20) }
-                    h.combine(UnsafeBufferPointer(rebasing: bytes[tokens[t]]))
+        guard minN >= 1, count > 0 else { return }
+        let maxN = max(minN, self.maxN)
+        // FNV-1a runs byte by byte, so the hash of the n-gram at i continues the hash of the
+        // (n−1)-gram at i: each pass over n hashes one more token per position, not n tokens.
+        // The n-grams come out in the same order (by n, then position).
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { states in
+            for i in 0..<count { states[i] = StableHash.offsetBasis }
+            for n in 1...maxN where n <= count {
+                for i in 0...(count - n) {
+                    var h = StableHash()
+                    h.value = states[i]
+                    if n > 1 { h.combine(0x20) }
+                    h.combine(UnsafeBufferPointer(rebasing: bytes[tokens[i + n - 1]]))
+                    states[i] = h.value
+                    if n >= minN { body(h.value, Location(token: i, offset: 0, length: n)) }
                 }
-                body(h.value, Location(token: i, offset: 0, length: n))
             }
         }
     }
