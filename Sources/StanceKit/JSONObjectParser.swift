@@ -8,6 +8,32 @@ public enum JSONObjectParser {
         public let reason: String
     }
 
+    /// The index of the first byte at or after `start` that a JSON string cannot hold as it is
+    /// (a quote, a backslash or a control character), or `bytes.count`. Eight bytes at a time:
+    /// a byte loop cost about 12 instructions a byte on the text of every record.
+    public static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // A byte b of x is below c when (b − c) borrows into its high bit while b's own
+                // high bit is clear; a byte equals c when x ^ c has a zero there, i.e. is below 1.
+                let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+                let special = ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                if special & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+            i += 1
+        }
+        return n
+    }
+
     public static func parse(_ bytes: [UInt8]) throws -> [String: String] {
         try bytes.withUnsafeBufferPointer { try parse($0) }
     }
@@ -46,7 +72,7 @@ public enum JSONObjectParser {
             i += 1
             let start = i
             // Fast path: no escapes.
-            while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+            i = firstSpecialByte(in: b, from: i)
             if i < b.count, b[i] == 0x22 {
                 defer { i += 1 }
                 guard let s = UTF8Validation.decode(UnsafeBufferPointer(rebasing: b[start..<i])) else {

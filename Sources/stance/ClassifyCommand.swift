@@ -267,13 +267,13 @@ enum JSONText {
         var s = s
         s.withUTF8 { bytes in
             var plainStart = 0
-            // An index loop: `enumerated()` with a `where` clause cost about 18 instructions a byte.
             var i = 0
             while i < bytes.count {
-                let b = bytes[i]
-                i += 1
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<(i - 1)]))
+                let special = JSONObjectParser.firstSpecialByte(in: bytes, from: i)
+                guard special < bytes.count else { break }
+                let b = bytes[special]
+                i = special + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<special]))
                 switch b {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x5C: out += [0x5C, 0x5C]

@@ -29,6 +29,24 @@ import Testing
         #expect(parsed == Self.reference(line))
     }
 
+    /// The eight-bytes-at-a-time scan against a byte loop, on bytes near every boundary case:
+    /// quotes, backslashes, control characters, 0x20 and 0x7F, and UTF-8 bytes above 0x80.
+    @Test func firstSpecialByteAgreesWithAByteLoop() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x61, 0x7F, 0x80, 0xA2, 0xC3, 0xE2, 0xFF]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            // Mostly plain letters, so that runs of eight plain bytes occur.
+            let bytes = (0..<length).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : UInt8(ascii: "a")
+            }
+            let start = Int.random(in: 0...length, using: &generator)
+            let expected = bytes[start...].firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } ?? length
+            let found = bytes.withUnsafeBufferPointer { JSONObjectParser.firstSpecialByte(in: $0, from: start) }
+            #expect(found == expected, "\(bytes) from \(start)")
+        }
+    }
+
     @Test func otherValuesAreKeptAsText() throws {
         let parsed = try JSONObjectParser.parse(Array(#"{"n": -1.5e3, "t": true, "f": false, "z": null, "a": [1, {"b": "]"}], "o": {"k": [ ]}}"#.utf8))
         #expect(parsed == ["n": "-1.5e3", "t": "true", "f": "false", "a": #"[1, {"b": "]"}]"#, "o": #"{"k": [ ]}"#])
