@@ -42,6 +42,12 @@ public struct WordTokenizer: Sendable {
                     previousWasDigit = kind == 3
                     i += 1
                 }
+                // The usual end of a word, a space, never joins: end the token here.
+                if i < n && bytes[i] == 0x20 {
+                    result.append(start..<i)
+                    start = -1
+                    i += 1
+                }
                 continue
             }
             if start >= 0 {
