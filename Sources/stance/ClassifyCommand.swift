@@ -237,7 +237,8 @@ struct PredictionFormatter: Sendable {
             }
             JSONText.append(raw: "},\"text\":", to: &out)
             JSONText.append(example.text, to: &out)
-            out += [0x7D, 0x0A]
+            out.append(0x7D)
+            out.append(0x0A)
         case .csv:
             let fields = [example.id ?? "", example.text, label] + prediction.probabilities.map { String(format: "%.6f", $0) }
             var text = fields.map(CSV.field).joined(separator: ",") + "\n"
