@@ -199,16 +199,7 @@ extension FittedTfidf {
         guard analyzer.kind == .charWithinWords else {
             scratch.hashes.removeAll(keepingCapacity: true)
             analyzer.appendHashes(of: analyzed, to: &scratch.hashes)
-            scratch.hashes.withUnsafeBufferPointer { hashes in
-                scratch.found.withUnsafeMutableBufferPointer { out in
-                    for h in hashes {
-                        guard let column = self[hash: h] else { continue }
-                        out[found] = column
-                        found += 1
-                    }
-                }
-            }
-            return found
+            return lookUpHashes(&scratch, from: 0)
         }
         let owner = ObjectIdentifier(identity)
         if scratch.words.owner != owner { scratch.words.reset(owner: owner) }
@@ -228,16 +219,24 @@ extension FittedTfidf {
                 scratch.hashes.removeAll(keepingCapacity: true)
                 analyzer.appendHashes(ofToken: index, in: analyzed, to: &scratch.hashes)
                 let start = found
-                scratch.hashes.withUnsafeBufferPointer { hashes in
-                    scratch.found.withUnsafeMutableBufferPointer { out in
-                        for h in hashes {
-                            guard let column = self[hash: h] else { continue }
-                            out[found] = column
-                            found += 1
-                        }
-                    }
-                }
+                found = lookUpHashes(&scratch, from: start)
                 scratch.words.insert(word, hash: h.value, columns: scratch.found[start..<found])
+            }
+        }
+        return found
+    }
+
+    /// Writes the columns of the n-grams in `scratch.hashes` that are in the vocabulary to
+    /// `scratch.found` from `start` on (room made by the caller); returns where they end.
+    private func lookUpHashes(_ scratch: inout TfidfScratch, from start: Int) -> Int {
+        var found = start
+        scratch.hashes.withUnsafeBufferPointer { hashes in
+            scratch.found.withUnsafeMutableBufferPointer { out in
+                for h in hashes {
+                    guard let column = self[hash: h] else { continue }
+                    out[found] = column
+                    found += 1
+                }
             }
         }
         return found
