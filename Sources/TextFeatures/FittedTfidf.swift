@@ -70,8 +70,9 @@ public struct FittedTfidf: Sendable {
 /// An object whose identity stands for one fitted vocabulary.
 final class VocabularyIdentity: Sendable {}
 
-/// Reusable working memory for `FittedTfidf.accumulate`, one per thread: counting n-grams by
-/// column with an epoch stamp per column needs no sorting and no clearing between texts.
+/// Reusable working memory for counting a text's n-grams (`FittedTfidf.appendRow` and
+/// `accumulate`), one per thread: an epoch stamp per column needs no sorting and no clearing
+/// between texts, and the word memo serves the character n-grams.
 public struct TfidfScratch {
     var stamp: [UInt32]
     var position: [Int32]

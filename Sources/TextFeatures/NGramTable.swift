@@ -21,8 +21,9 @@ public struct NGramTable: Sendable {
         mask = capacity - 1
     }
 
+    /// Where a key's probe starts (also used by `WordColumnMemo`, whose keys are FNV-1a hashes too).
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
         // Fold the high bits in: FNV-1a's low bits alone are weaker.
         Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
     }

@@ -41,7 +41,7 @@ struct WordColumnMemo {
     /// Where the word's columns are in `columns`, if it is remembered.
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Range<Int>? {
         guard !slots.isEmpty else { return nil }
-        var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var i = NGramTable.slot(hash, mask)
         while true {
             let slot = slots[i]
             if slot.byteCount < 0 { return nil }
@@ -63,7 +63,7 @@ struct WordColumnMemo {
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, columns newColumns: ArraySlice<Int32>) {
         guard !slots.isEmpty, count < wordCapacity, words.count + word.count <= Int(Int32.max),
               columns.count + newColumns.count <= Int(Int32.max) else { return }
-        var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var i = NGramTable.slot(hash, mask)
         while slots[i].byteCount >= 0 { i = (i + 1) & mask }
         slots[i] = Slot(hash: hash, byteStart: Int32(words.count), byteCount: Int32(word.count),
                         columnStart: Int32(columns.count), columnCount: Int32(newColumns.count))

@@ -268,14 +268,11 @@ enum JSONText {
         var s = s
         s.withUTF8 { bytes in
             var plainStart = 0
-            var i = 0
-            while i < bytes.count {
-                let special = JSONObjectParser.firstSpecialByte(in: bytes, from: i)
-                guard special < bytes.count else { break }
-                let b = bytes[special]
-                i = special + 1
+            while true {
+                let special = JSONObjectParser.firstSpecialByte(in: bytes, from: plainStart)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<special]))
-                switch b {
+                guard special < bytes.count else { break }
+                switch bytes[special] {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x5C: out += [0x5C, 0x5C]
                 case 0x0A: out += [0x5C, 0x6E]
@@ -283,11 +280,10 @@ enum JSONText {
                 case 0x09: out += [0x5C, 0x74]
                 case 0x08: out += [0x5C, 0x62]
                 case 0x0C: out += [0x5C, 0x66]
-                default: out += Array(String(format: "\\u%04x", b).utf8)
+                default: out += Array(String(format: "\\u%04x", bytes[special]).utf8)
                 }
-                plainStart = i
+                plainStart = special + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...]))
         }
         out.append(0x22)
     }
