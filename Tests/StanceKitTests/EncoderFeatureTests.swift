@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import SentenceEncoder
 import Testing
 @testable import StanceKit
@@ -30,7 +31,12 @@ struct EncoderFeatureTests {
         let bytes = try ModelFile.encode(model)
         let loaded = try ModelFile.decode(bytes, path: "m", encoders: EncoderLocator(explicitDirectory: Self.encoderDirectory))
         let texts = ["Officials threatened new sanctions.", "The envoys welcomed the talks."]
-        let a = try model.predictProbabilities(texts), b = try loaded.predictProbabilities(texts)
+        // Encoded once, by the loaded model's encoder, for both: encoding twice could differ in
+        // the last bits when a concurrent test changes OpenBLAS's process-wide thread count.
+        let vectors = try #require(loaded.features.encoder).encode(texts)
+        let dense = Matrix(rows: texts.count, columns: 384, values: vectors.flatMap { $0.map(Double.init) })
+        let a = try model.predictProbabilities(texts, precomputedDense: dense)
+        let b = try loaded.predictProbabilities(texts, precomputedDense: dense)
         for (x, y) in zip(a.values, b.values) { #expect(abs(x - y) < 1e-12) }
         #expect(try model.predict(TrainingCorpus.examples.map(\.text)).map { model.labels[$0.label] } == TrainingCorpus.examples.map { $0.label! })
     }
