@@ -200,8 +200,8 @@ public final class BertModel: Sendable {
                             let position = positions.baseAddress! + p * h
                             for c in 0..<h { row[c] = word[c] + position[c] + types[c] }
                         }
-                        // Padding rows must be finite: their V rows meet zero attention weights in
-                        // the PV product, and 0 · NaN would still be NaN.
+                        // Padding rows go through the projections (their results are never
+                        // read); zeros keep that arithmetic on initialised, finite values.
                         if sequence.count < length {
                             (x + (b * length + sequence.count) * h).initialize(repeating: 0, count: (length - sequence.count) * h)
                         }
@@ -225,9 +225,9 @@ public final class BertModel: Sendable {
 
         // Scaled dot-product attention per sentence and head. Q, K and V of a head are column
         // blocks of the qkv rows, addressed with leading dimension 3H, so nothing is copied.
-        // Queries are the sentence's real tokens; keys span the padded length and the mask gives
-        // the padding keys zero weight. Padding query rows are never read, so they are skipped
-        // and their context set to zero.
+        // Queries and keys are the sentence's real tokens only, so padding takes no part and a
+        // sentence's attention does not depend on how long its batch-mates are. Padding rows'
+        // context is set to zero.
         let stride = 3 * h
         for (b, valid) in lengths.enumerated() {
             let base = work.qkv + b * length * stride
@@ -236,11 +236,11 @@ public final class BertModel: Sendable {
                 let q = base + head * d
                 let k = base + h + head * d
                 let v = base + 2 * h + head * d
-                BLAS.sgemm(.none, .transpose, m: valid, n: length, k: d, alpha: scale,
-                           a: q, lda: stride, b: k, ldb: stride, c: work.scores, ldc: length)
-                maskedSoftmax(work.scores, rows: valid, columns: length, valid: valid)
-                BLAS.sgemm(.none, .none, m: valid, n: d, k: length,
-                           a: work.scores, lda: length, b: v, ldb: stride,
+                BLAS.sgemm(.none, .transpose, m: valid, n: valid, k: d, alpha: scale,
+                           a: q, lda: stride, b: k, ldb: stride, c: work.scores, ldc: valid)
+                softmax(work.scores, rows: valid, columns: valid)
+                BLAS.sgemm(.none, .none, m: valid, n: d, k: valid,
+                           a: work.scores, lda: valid, b: v, ldb: stride,
                            c: context + head * d, ldc: h)
             }
             if valid < length {
@@ -278,18 +278,16 @@ public final class BertModel: Sendable {
         }
     }
 
-    /// Softmax over each row's first `valid` columns; the padding columns get probability 0,
-    /// which is what adding −∞ to their scores would give, without computing exp(−∞).
-    private func maskedSoftmax(_ scores: UnsafeMutablePointer<Float>, rows: Int, columns: Int, valid: Int) {
-        guard valid > 0 else { return }
+    /// Softmax over each row, in place.
+    private func softmax(_ scores: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+        guard columns > 0 else { return }
         for r in 0..<rows {
             let row = scores + r * columns
             var maximum = row[0]
-            for c in 1..<valid where row[c] > maximum { maximum = row[c] }
-            for c in 0..<valid { row[c] = VectorMath.exp(row[c] - maximum) }
-            let inverse = 1 / VectorMath.sum(row, count: valid)
-            for c in 0..<valid { row[c] *= inverse }
-            for c in valid..<columns { row[c] = 0 }
+            for c in 1..<columns where row[c] > maximum { maximum = row[c] }
+            for c in 0..<columns { row[c] = VectorMath.exp(row[c] - maximum) }
+            let inverse = 1 / VectorMath.sum(row, count: columns)
+            for c in 0..<columns { row[c] *= inverse }
         }
     }
 

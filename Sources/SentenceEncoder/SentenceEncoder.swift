@@ -75,40 +75,43 @@ public final class SentenceEncoder: Sendable {
 
     /// One L2-normalised vector per sentence, in input order.
     ///
-    /// Parallelism: with several batches, one forward pass runs per core, each calling BLAS
-    /// single-threaded (`BLASThreads.withSingleThread`); with a single batch, the pass runs on
-    /// this thread and BLAS uses its own threads. Never both at once. Measured on the 2-core
-    /// build machine (OpenBLAS 0.3.21 pthreads, the 20,618 FOMC minutes sentences): a pass per
-    /// core encoded 148 sentences/s, against 121–130 with one pass at a time on OpenBLAS's two
-    /// threads, because the non-BLAS work (softmax, layer norm, GELU, ~15%) then runs in
-    /// parallel too, and small per-core sgemms run as fast as large ones (80 GFLOP/s at 512 rows)
-    /// while OpenBLAS's threads need large products to pay off.
+    /// Parallelism: one forward pass per core, each calling BLAS single-threaded
+    /// (`BLASThreads.withSingleThread`); never BLAS threads, even for a single batch, because
+    /// OpenBLAS's threaded sgemm splits the products differently and changes the last bits of
+    /// the vectors, so a sentence's vector would depend on the thread count and on whether its
+    /// input filled one batch or several. Measured on the 2-core build machine (OpenBLAS 0.3.21
+    /// pthreads, the 20,618 FOMC minutes sentences): a pass per core encoded 148 sentences/s,
+    /// against 121–130 with one pass at a time on OpenBLAS's two threads, because the non-BLAS
+    /// work (softmax, layer norm, GELU, ~15%) then runs in parallel too, and small per-core
+    /// sgemms run as fast as large ones (80 GFLOP/s at 512 rows). The vectors still depend, in
+    /// the last bits, on which sentences share a batch (sgemm's rounding depends on the
+    /// product's shape), so they are fixed for a given input, not for a sentence on its own.
     public func encode(_ sentences: [String]) throws -> [[Float]] {
         let ids = sentences.map { tokenizer.encode($0) }
         // Longest batches first, so the last batch to start is a short one.
         let batches = Array(Self.batches(lengths: ids.map(\.count), tokens: batchTokens).reversed())
         let results = BatchResults(count: sentences.count)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, batches.count)
-        if workers <= 1 {
-            let workspace = BertModel.Workspace()
-            for batch in batches {
-                results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
+        try BLASThreads.withSingleThread {
+            if workers <= 1 {
+                let workspace = BertModel.Workspace()
+                for batch in batches {
+                    results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
+                }
+                return
             }
-        } else {
-            try BLASThreads.withSingleThread {
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let workspace = BertModel.Workspace()
-                    while let next = results.claimBatch(of: batches.count) {
-                        let batch = batches[next]
-                        do {
-                            results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
-                        } catch {
-                            results.fail(error)
-                        }
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let workspace = BertModel.Workspace()
+                while let next = results.claimBatch(of: batches.count) {
+                    let batch = batches[next]
+                    do {
+                        results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
+                    } catch {
+                        results.fail(error)
                     }
                 }
-                if let error = results.error { throw error }
             }
+            if let error = results.error { throw error }
         }
         return results.vectors
     }

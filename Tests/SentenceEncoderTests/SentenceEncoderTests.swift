@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LinearAlgebra
 @testable import SentenceEncoder
 
 /// The encoder end to end on a tiny random model written by the test (always runs).
@@ -123,6 +124,19 @@ struct MiniLMReferenceTests {
         let together = try SentenceEncoder(directory: TestSupport.modelDirectory, batchTokens: 19 * 256)
             .encode(Self.references.map(\.text))
         for (a, b) in zip(together, vectors) { #expect(cosine(a, b) > 0.99999) }
+    }
+
+    /// With several cores, OpenBLAS's own threads would split the products differently and change
+    /// the last bits; the encoder always calls BLAS single-threaded, so the process's BLAS thread
+    /// count makes no difference. (On a one-core machine this cannot tell the two apart.)
+    @Test func vectorsDoNotDependOnTheBLASThreadCount() throws {
+        // One batch of all 19, the case that used to run on BLAS's threads.
+        let encoder = try SentenceEncoder(directory: TestSupport.modelDirectory, batchTokens: 19 * 256)
+        let texts = Self.references.map(\.text)
+        let threaded = try encoder.encode(texts)
+        let single = try BLASThreads.withSingleThread { try encoder.encode(texts) }
+        let differing = zip(threaded, single).filter { $0 != $1 }.count
+        #expect(differing == 0, "\(differing) of \(texts.count) vectors differ")
     }
 
     @Test func identityIsTheKnownChecksum() throws {
