@@ -27,6 +27,45 @@ public enum ParallelLoop {
         }
     }
 
+    /// Maps `0..<count` in chunks of `chunkSize` indices (the last may be shorter) on up to
+    /// `threads` threads, each thread taking the next chunk as it becomes free, so one slow chunk
+    /// does not leave the other threads idle; returns one result per chunk, in index order.
+    public static func mapChunks<T>(count: Int, chunkSize: Int, threads: Int, _ transform: (Range<Int>) -> T) -> [T] {
+        let size = max(1, chunkSize)
+        let chunks = (count + size - 1) / size
+        let range: @Sendable (Int) -> Range<Int> = { chunk in (chunk * size)..<min(count, (chunk + 1) * size) }
+        let workers = max(1, min(threads, chunks))
+        if workers == 1 { return (0..<chunks).map { transform(range($0)) } }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let next = ChunkCounter()
+        withoutActuallyEscaping(transform) { transform in
+            let box = Unchecked(value: (transform, results))
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let chunk = next.claim(below: chunks) {
+                    box.value.1[chunk] = box.value.0(range(chunk))
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Hands out 0, 1, 2, … once each to whichever thread asks.
+    private final class ChunkCounter: @unchecked Sendable {
+        // @unchecked: `value` is only touched while `lock` is held.
+        private let lock = NSLock()
+        private var value = 0
+
+        func claim(below end: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < end else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+
     /// Maps `0..<count` in parallel chunks and returns the results in index order.
     public static func map<T>(count: Int, threads: Int, minimumChunk: Int = 1, _ transform: (Range<Int>) -> [T]) -> [T] {
         let parts = max(1, min(threads, count / max(minimumChunk, 1)))

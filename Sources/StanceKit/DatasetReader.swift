@@ -43,61 +43,83 @@ public struct DatasetReader: Sendable {
         return skipped
     }
 
-    /// Calls `body` with consecutive batches of valid examples, in file order. Line-based formats
-    /// (JSON Lines, plain text) are parsed on up to `threads` threads; errors and warnings still
-    /// come in line order. Returns the number of skipped records.
+    /// Streams the valid examples of a file through `transform`, a chunk of `chunkSize`
+    /// consecutive examples at a time on up to `threads` threads, and hands the results to
+    /// `consume` on this thread in file order. Line-based formats (JSON Lines, plain text) are
+    /// read `batchSize` lines at a time and their lines parsed on the worker threads too, so this
+    /// thread only finds line ends, and each batch needs one hand-over to the threads rather than
+    /// one for parsing and one for `transform`; CSV and TSV records are read on this thread.
+    /// Warnings come in line order. Without `skipInvalid`, the examples before the first bad
+    /// record are transformed and consumed, then its error is thrown. Returns the number of
+    /// skipped records.
     @discardableResult
-    public func forEachBatch(path: String, batchSize: Int, threads: Int, warn: (DataError) -> Void = { _ in },
-                             _ body: ([LabelledExample]) throws -> Void) throws -> Int {
+    public func mapBatches<T>(path: String, batchSize: Int, threads: Int, chunkSize: Int = 256,
+                              warn: (DataError) -> Void = { _ in },
+                              transform: ([LabelledExample]) throws -> T, consume: (T) throws -> Void) throws -> Int {
+        let chunkSize = max(1, chunkSize)
         let reader = try RecordReader(path: path, format: format)
         guard reader.isLineBased else {
             var batch = [LabelledExample]()
-            let skipped = try forEach(path: path, warn: warn) { example in
-                batch.append(example)
-                if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
+            func flush() throws {
+                let results = ParallelLoop.mapChunks(count: batch.count, chunkSize: chunkSize, threads: threads) { range in
+                    Result { try transform(Array(batch[range])) }
+                }
+                batch.removeAll(keepingCapacity: true)
+                for result in results { try consume(result.get()) }
             }
-            if !batch.isEmpty { try body(batch) }
-            return skipped
+            do {
+                let skipped = try forEach(path: path, warn: warn) { example in
+                    batch.append(example)
+                    if batch.count >= batchSize { try flush() }
+                }
+                if !batch.isEmpty { try flush() }
+                return skipped
+            } catch {
+                if !batch.isEmpty { try flush() }
+                throw error
+            }
         }
         var skipped = 0
-        var lines = [(number: Int, bytes: [UInt8])]()
-        func flush() throws {
-            let parsed = ParallelLoop.map(count: lines.count, threads: threads, minimumChunk: 512) { range in
-                range.map { i -> Result<LabelledExample, DataError> in
-                    do {
-                        let record = try RecordReader.record(fromLine: lines[i].bytes, number: lines[i].number,
-                                                             format: reader.format, file: reader.name)
-                        return .success(try example(from: record, file: reader.name, header: [], format: reader.format))
-                    } catch let error as DataError {
-                        return .failure(error)
-                    } catch {
-                        return .failure(DataError(file: reader.name, line: lines[i].number, "\(error)"))
+        while let block = try reader.nextRawLines(maximum: batchSize) {
+            let outcomes = ParallelLoop.mapChunks(count: block.ranges.count, chunkSize: chunkSize, threads: threads) { lines -> ChunkOutcome<T> in
+                var outcome = ChunkOutcome<T>()
+                var examples = [LabelledExample]()
+                examples.reserveCapacity(chunkSize)
+                block.bytes.withUnsafeBufferPointer { bytes in
+                    for i in lines {
+                        do {
+                            let record = try RecordReader.record(fromLine: UnsafeBufferPointer(rebasing: bytes[block.ranges[i]]),
+                                                                 number: block.numbers[i], format: reader.format, file: reader.name)
+                            examples.append(try example(from: record, file: reader.name, header: [], format: reader.format))
+                        } catch {
+                            let dataError = error as? DataError ?? DataError(file: reader.name, line: block.numbers[i], "\(error)")
+                            guard skipInvalid else {
+                                outcome.failure = dataError
+                                break
+                            }
+                            outcome.warnings.append(dataError)
+                        }
                     }
                 }
+                if !examples.isEmpty { outcome.value = Result { try transform(examples) } }
+                return outcome
             }
-            var batch = [LabelledExample]()
-            batch.reserveCapacity(parsed.count)
-            for result in parsed {
-                switch result {
-                case .success(let e): batch.append(e)
-                case .failure(let error):
-                    guard skipInvalid else {
-                        if !batch.isEmpty { try body(batch) }
-                        throw error
-                    }
-                    warn(error)
-                    skipped += 1
-                }
+            for outcome in outcomes {
+                for warning in outcome.warnings { warn(warning) }
+                skipped += outcome.warnings.count
+                if let value = outcome.value { try consume(value.get()) }
+                if let failure = outcome.failure { throw failure }
             }
-            lines.removeAll(keepingCapacity: true)
-            if !batch.isEmpty { try body(batch) }
         }
-        while let line = try reader.nextRawLine() {
-            lines.append(line)
-            if lines.count >= batchSize { try flush() }
-        }
-        if !lines.isEmpty { try flush() }
         return skipped
+    }
+
+    /// What one chunk of lines gave: the transformed examples (none when every line was bad),
+    /// the skipped lines' errors, and the error that stopped it.
+    private struct ChunkOutcome<T> {
+        var value: Result<T, any Error>?
+        var warnings: [DataError] = []
+        var failure: DataError?
     }
 
     /// All valid examples of a file.

@@ -64,6 +64,44 @@ public final class LineReader {
         }
     }
 
+    /// Up to `maximum` next lines, copied together into one array, as ranges into it (without
+    /// terminators; a trailing "\r" removed), with their line numbers; nil at the end of the
+    /// input. Fewer lines come back when the read-ahead buffer runs out, so that a block is one
+    /// copy, not an allocation per line: other threads can then parse the lines.
+    public func nextLines(maximum: Int) throws -> LineBlock? {
+        while true {
+            var ranges: [Range<Int>] = []
+            var numbers: [Int] = []
+            let start = position
+            buffer.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                while ranges.count < maximum, position < b.count {
+                    let end: Int
+                    let next: Int
+                    if let p = memchr(base + position, 0x0A, b.count - position) {
+                        end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        next = end + 1
+                    } else if finished {
+                        end = b.count
+                        next = b.count
+                    } else {
+                        break
+                    }
+                    let trimmed = end > position && b[end - 1] == 0x0D ? end - 1 : end
+                    ranges.append((position - start)..<(trimmed - start))
+                    lineNumber += 1
+                    numbers.append(lineNumber)
+                    position = next
+                }
+            }
+            if !ranges.isEmpty {
+                return LineBlock(bytes: Array(buffer[start..<position]), ranges: ranges, numbers: numbers)
+            }
+            if finished { return nil }
+            try fill()
+        }
+    }
+
     private func fill() throws {
         if position > 0 {
             buffer.removeSubrange(0..<position)
@@ -81,6 +119,14 @@ public final class LineReader {
             finished = true
         }
     }
+}
+
+/// Consecutive lines of an input in one array: line `i` is `bytes[ranges[i]]`, numbered
+/// `numbers[i]` (1-based, counting every line of the input).
+public struct LineBlock: Sendable, Equatable {
+    public var bytes: [UInt8]
+    public var ranges: [Range<Int>]
+    public var numbers: [Int]
 }
 
 /// Strict UTF-8 decoding that reports where the input goes wrong.

@@ -58,7 +58,7 @@ public final class RecordReader {
         }
     }
 
-    private func isBlank(_ bytes: [UInt8]) -> Bool {
+    private func isBlank<C: Collection<UInt8>>(_ bytes: C) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
@@ -69,26 +69,38 @@ public final class RecordReader {
     /// Whether every record is exactly one line (so lines can be parsed in any order, in parallel).
     public var isLineBased: Bool { format == .text || format == .jsonl }
 
-    /// The next non-blank raw line and its number, for line-based formats (BOM removed).
-    public func nextRawLine() throws -> (number: Int, bytes: [UInt8])? {
-        while true {
-            guard var bytes = try lines.nextLine() else { return nil }
+    /// Up to `maximum` next lines for line-based formats, as one block (blank lines left out, the
+    /// BOM removed), or nil at the end; fewer when the read-ahead runs out.
+    public func nextRawLines(maximum: Int) throws -> LineBlock? {
+        while var block = try lines.nextLines(maximum: maximum) {
             if first {
                 first = false
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+                if block.bytes[block.ranges[0]].starts(with: [0xEF, 0xBB, 0xBF]) {
+                    block.ranges[0] = (block.ranges[0].lowerBound + 3)..<block.ranges[0].upperBound
+                }
             }
-            if !isBlank(bytes) { return (lines.lineNumber, bytes) }
+            let kept = block.ranges.indices.filter { !isBlank(block.bytes[block.ranges[$0]]) }
+            if kept.count < block.ranges.count {
+                block.ranges = kept.map { block.ranges[$0] }
+                block.numbers = kept.map { block.numbers[$0] }
+            }
+            if !block.ranges.isEmpty { return block }
         }
+        return nil
     }
 
     /// The record in one line of a line-based format.
     public static func record(fromLine bytes: [UInt8], number: Int, format: DataFormat, file: String) throws -> Record {
+        try bytes.withUnsafeBufferPointer { try record(fromLine: $0, number: number, format: format, file: file) }
+    }
+
+    public static func record(fromLine bytes: UnsafeBufferPointer<UInt8>, number: Int, format: DataFormat, file: String) throws -> Record {
         if format == .jsonl { return Record(line: number, fields: try parseJSON(bytes, line: number, file: file)) }
         guard let text = UTF8Validation.decode(bytes) else { throw DataError(file: file, line: number, "invalid UTF-8") }
         return Record(line: number, fields: ["text": text])
     }
 
-    private static func parseJSON(_ bytes: [UInt8], line: Int, file name: String) throws -> [String: String] {
+    private static func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, file name: String) throws -> [String: String] {
         // An ASCII line is valid UTF-8; only other lines need the whole-line check (which builds a
         // String) so that invalid UTF-8 anywhere in them is named as such.
         if !isASCII(bytes), UTF8Validation.decode(bytes) == nil {
@@ -107,12 +119,10 @@ public final class RecordReader {
 
     /// Whether every byte is below 0x80 (an OR over the line, which vectorises; `contains(where:)`
     /// stopped at each byte).
-    private static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var any: UInt8 = 0
-            for byte in b { any |= byte }
-            return any < 0x80
-        }
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any < 0x80
     }
 
     /// RFC 4180 fields of one record that starts on `startLine`; a quoted field may run on

@@ -9,6 +9,8 @@ public struct StanceModel: Sendable {
     public let classifier: LogisticRegression.Configuration
     public let fitted: FittedLogisticRegression
     public let summary: TrainingSummary
+    /// Scratch memory for `predictSparse`, reused from call to call.
+    private let scratchPool: ScratchPool<TfidfScratch>
 
     public init(labels: LabelSet, features: FittedFeatures, classifier: LogisticRegression.Configuration,
                 fitted: FittedLogisticRegression, summary: TrainingSummary) {
@@ -18,6 +20,8 @@ public struct StanceModel: Sendable {
         self.classifier = classifier
         self.fitted = fitted
         self.summary = summary
+        let featureCount = max(features.wordColumns, features.characterColumns)
+        scratchPool = ScratchPool { TfidfScratch(featureCount: featureCount) }
     }
 
     public struct Prediction: Sendable, Equatable {
@@ -41,30 +45,31 @@ public struct StanceModel: Sendable {
     }
 
     /// TF-IDF-only models: each text's scores straight from its n-grams (no feature matrix), in
-    /// parallel chunks, each thread with its own scratch memory.
+    /// parallel chunks, each thread with its own scratch memory from the pool.
     func predictSparse(_ texts: [String], threads: Int) -> [Prediction] {
         let k = labels.count
         let intercepts = Array(fitted.intercepts)
         return fitted.parameters.withUnsafeBufferPointer { w in
             ParallelLoop.map(count: texts.count, threads: threads, minimumChunk: 256) { range -> [Prediction] in
-                var scratch = TfidfScratch(featureCount: max(features.wordColumns, features.characterColumns))
-                var scores = [Double](repeating: 0, count: k)
-                return range.map { i in
-                    for c in 0..<k { scores[c] = intercepts[c] }
-                    let (wordAnalysis, characterAnalysis) = features.analyses(of: texts[i])
-                    scores.withUnsafeMutableBufferPointer { z in
-                        if let word = features.word, let wordAnalysis {
-                            word.accumulate(wordAnalysis, weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
-                                            into: z.baseAddress!, scratch: &scratch)
+                scratchPool.withValue { scratch in
+                    var scores = [Double](repeating: 0, count: k)
+                    return range.map { i in
+                        for c in 0..<k { scores[c] = intercepts[c] }
+                        let (wordAnalysis, characterAnalysis) = features.analyses(of: texts[i])
+                        scores.withUnsafeMutableBufferPointer { z in
+                            if let word = features.word, let wordAnalysis {
+                                word.accumulate(wordAnalysis, weights: w.baseAddress!, k: k, scale: features.configuration.wordWeight,
+                                                into: z.baseAddress!, scratch: &scratch)
+                            }
+                            if let character = features.character, let characterAnalysis {
+                                character.accumulate(characterAnalysis, weights: w.baseAddress! + features.wordColumns * k, k: k,
+                                                     scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
+                            }
                         }
-                        if let character = features.character, let characterAnalysis {
-                            character.accumulate(characterAnalysis, weights: w.baseAddress! + features.wordColumns * k, k: k,
-                                                 scale: features.configuration.characterWeight, into: z.baseAddress!, scratch: &scratch)
-                        }
+                        var probabilities = scores
+                        probabilities.withUnsafeMutableBufferPointer { _ = SoftmaxLoss.softmax(row: $0.baseAddress!, count: k) }
+                        return Prediction(label: StanceModel.argmax(scores), probabilities: probabilities)
                     }
-                    var probabilities = scores
-                    probabilities.withUnsafeMutableBufferPointer { _ = SoftmaxLoss.softmax(row: $0.baseAddress!, count: k) }
-                    return Prediction(label: StanceModel.argmax(scores), probabilities: probabilities)
                 }
             }
         }

@@ -90,6 +90,54 @@ import Testing
         #expect(examples.map(\.line) == [1, 3])
     }
 
+    /// Lines parsed and transformed in chunks on two threads come back in file order, blank
+    /// lines and the BOM left out, whatever the batch and chunk sizes.
+    @Test(arguments: [(1, 1), (3, 2), (64, 5), (1000, 256)])
+    func mapBatchesKeepsFileOrder(batchSize: Int, chunkSize: Int) throws {
+        var text = "\u{FEFF}"
+        for i in 0..<200 { text += i % 17 == 0 ? "\n" : "{\"text\": \"sentence \(i)\", \"id\": \"\(i)\"}\n" }
+        let path = try Self.file(text, "jsonl")
+        var seen = [String]()
+        let skipped = try DatasetReader(requireLabels: false).mapBatches(
+            path: path, batchSize: batchSize, threads: 2, chunkSize: chunkSize,
+            transform: { $0.map { "\($0.line):\($0.text)" } }, consume: { seen += $0 })
+        #expect(skipped == 0)
+        #expect(seen == (0..<200).filter { $0 % 17 != 0 }.map { "\($0 + 1):sentence \($0)" })
+    }
+
+    /// Without skipInvalid, the records before a bad line are consumed and then its error thrown;
+    /// with it, bad lines are reported in order and counted.
+    @Test func mapBatchesStopsAtOrSkipsBadLines() throws {
+        var text = ""
+        for i in 0..<50 { text += i == 30 || i == 41 ? "not json\n" : "{\"text\": \"t\(i)\"}\n" }
+        let path = try Self.file(text, "jsonl")
+        var consumed = [String]()
+        #expect {
+            try DatasetReader(requireLabels: false).mapBatches(path: path, batchSize: 16, threads: 2, chunkSize: 4,
+                                                               transform: { $0.map(\.text) }, consume: { consumed += $0 })
+        } throws: { ($0 as? DataError)?.line == 31 }
+        #expect(consumed == (0..<30).map { "t\($0)" })
+
+        consumed = []
+        var warnings = [Int]()
+        let skipped = try DatasetReader(requireLabels: false, skipInvalid: true).mapBatches(
+            path: path, batchSize: 16, threads: 2, chunkSize: 4, warn: { warnings.append($0.line ?? 0) },
+            transform: { $0.map(\.text) }, consume: { consumed += $0 })
+        #expect(skipped == 2)
+        #expect(warnings == [31, 42])
+        #expect(consumed == (0..<50).filter { $0 != 30 && $0 != 41 }.map { "t\($0)" })
+    }
+
+    /// CSV goes through the same chunking, read on the calling thread.
+    @Test func mapBatchesReadsCSV() throws {
+        var text = "text,label\n"
+        for i in 0..<300 { text += "\"s \(i), quoted\",x\n" }
+        var seen = [String]()
+        try DatasetReader().mapBatches(path: try Self.file(text, "csv"), batchSize: 100, threads: 2, chunkSize: 7,
+                                       transform: { $0.map(\.text) }, consume: { seen += $0 })
+        #expect(seen == (0..<300).map { "s \($0), quoted" })
+    }
+
     @Test func manyRecords() throws {
         var text = "text,label\n"
         for i in 0..<5000 { text += "\"sentence number \(i), with a comma\",label\(i % 3)\n" }
