@@ -135,12 +135,12 @@ public struct DatasetReader: Sendable {
 
     func example(from record: Record, file: String, header: [String], format: DataFormat) throws -> LabelledExample {
         let textKey = try column(textColumn, DatasetReader.textColumns, "text", record, header, file)!
-        guard let text = record.fields[textKey], !text.allSatisfy(\.isWhitespace) else {
+        guard let text = Self.field(textKey, of: record), !Self.isBlank(text) else {
             throw DataError(file: file, line: record.line, "empty text in column \"\(textKey)\"")
         }
         var label: String?
         if format != .text, let labelKey = try column(labelColumn, DatasetReader.labelColumns, "label", record, header, file) {
-            let value = record.fields[labelKey]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let value = Self.field(labelKey, of: record)?.trimmingCharacters(in: .whitespaces) ?? ""
             if value.isEmpty {
                 if requireLabels { throw DataError(file: file, line: record.line, "empty label in column \"\(labelKey)\"") }
             } else {
@@ -150,7 +150,22 @@ public struct DatasetReader: Sendable {
             let names = (labelColumn.map { [$0] } ?? DatasetReader.labelColumns).map { "\"\($0)\"" }.joined(separator: " or ")
             throw DataError(file: file, line: record.line, "no label column (looked for \(names))")
         }
-        return LabelledExample(text: text, label: label, line: record.line, id: record.fields["id"], fields: record.fields)
+        return LabelledExample(text: text, label: label, line: record.line, id: Self.field("id", of: record), fields: record.fields)
+    }
+
+    /// A field of the record. Records usually have a handful of fields, and comparing the few
+    /// keys costs less than hashing `name`, which happened several times for every record.
+    private static func field(_ name: String, of record: Record) -> String? {
+        guard record.fields.count <= 8 else { return record.fields[name] }
+        for (key, value) in record.fields where key == name { return value }
+        return nil
+    }
+
+    /// Whether the text is empty or all white space; a text that starts with a visible ASCII
+    /// character is settled by its first byte.
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20 && first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The column to use: the one asked for (which must exist), else the first default present.
@@ -158,7 +173,7 @@ public struct DatasetReader: Sendable {
     private func column(_ requested: String?, _ defaults: [String], _ kind: String,
                         _ record: Record, _ header: [String], _ file: String) throws -> String? {
         let available: (String) -> Bool = { name in
-            header.isEmpty ? record.fields[name] != nil : header.contains(name)
+            header.isEmpty ? Self.field(name, of: record) != nil : header.contains(name)
         }
         if let requested {
             if available(requested) { return requested }
