@@ -54,7 +54,7 @@ import Testing
         try expectError(Array("text,label\n  ,a\n".utf8), "csv", line: 2, containing: "empty text")
         try expectError(Array("text,label\nok,\n".utf8), "csv", line: 2, containing: "empty label")
         // White space beyond ASCII (no-break and ideographic spaces) is still white space.
-        try expectError(Array("{\"text\": \"\u{00A0}\u{3000}\t\", \"label\": \"a\"}\n".utf8), "jsonl", line: 1, containing: "empty text")
+        try expectError(Array("{\"text\": \"\u{00A0}\u{3000} \", \"label\": \"a\"}\n".utf8), "jsonl", line: 1, containing: "empty text")
         try expectError(Array("text,label\nok,a\n".utf8) + [0x62, 0xFF, 0x2C, 0x61, 0x0A], "csv", line: 3, containing: "invalid UTF-8")
         try expectError([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x22, 0x7D, 0x0A], "jsonl", line: 1, containing: "invalid UTF-8")
         try expectError(Array("text,label\n\"quoted\"x,a\n".utf8), "csv", line: 2, containing: "after a closing quote")
