@@ -1,4 +1,5 @@
 import Foundation
+import TextFeatures
 
 /// One input record: the line it starts on and its fields as strings.
 public struct Record: Sendable {
@@ -103,7 +104,7 @@ public final class RecordReader {
     private static func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, file name: String) throws -> [String: String] {
         // An ASCII line is valid UTF-8; only other lines need the whole-line check (which builds a
         // String) so that invalid UTF-8 anywhere in them is named as such.
-        if !isASCII(bytes), UTF8Validation.decode(bytes) == nil {
+        if !ASCIIBytes.all(bytes), UTF8Validation.decode(bytes) == nil {
             throw DataError(file: name, line: line, "invalid UTF-8")
         }
         do {
@@ -115,14 +116,6 @@ public final class RecordReader {
             }
             throw DataError(file: name, line: line, "malformed JSON")
         }
-    }
-
-    /// Whether every byte is below 0x80 (an OR over the line, which vectorises; `contains(where:)`
-    /// stopped at each byte).
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var any: UInt8 = 0
-        for byte in bytes { any |= byte }
-        return any < 0x80
     }
 
     /// RFC 4180 fields of one record that starts on `startLine`; a quoted field may run on

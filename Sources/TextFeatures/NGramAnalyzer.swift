@@ -149,7 +149,7 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
     private func charNGrams(_ bytes: UnsafeBufferPointer<UInt8>, token: Range<Int>, index ti: Int, starts: inout [Int],
                             _ body: (UInt64, Location) -> Void) {
         let maxN = max(minN, self.maxN)
-        if NGramAnalyzer.isASCII(bytes, token) {
+        if ASCIIBytes.all(UnsafeBufferPointer(rebasing: bytes[token])) {
             asciiCharNGrams(bytes.baseAddress! + token.lowerBound, count: token.count, token: ti, maxN: maxN, body)
             return
         }
@@ -206,12 +206,6 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
         }
     }
 
-    @inline(__always)
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Bool {
-        var any: UInt8 = 0
-        for i in token { any |= bytes[i] }
-        return any < 0x80
-    }
 
     /// Byte offsets of each scalar of `token`, followed by the token's end.
     static func scalarStarts<C: Collection>(_ bytes: C, _ token: Range<Int>) -> [Int]

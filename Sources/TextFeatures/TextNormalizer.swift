@@ -18,9 +18,7 @@ public struct TextNormalizer: Sendable, Codable, Equatable {
         var bytes = Array(text.utf8)
         let lowercase = self.lowercase
         let isASCII = bytes.withUnsafeMutableBufferPointer { p -> Bool in
-            var any: UInt8 = 0
-            for b in p { any |= b }
-            guard any < 0x80 else { return false }
+            guard ASCIIBytes.all(UnsafeBufferPointer(p)) else { return false }
             // ASCII fast path: byte-wise lower-casing is exact.
             if lowercase {
                 for i in p.indices where p[i] &- 0x41 < 26 { p[i] |= 0x20 }
