@@ -115,47 +115,77 @@ public struct SparseMatrix: Sendable, Equatable {
         return out
     }
 
+    /// Consecutive row ranges, at most `parts` and at least `minimumRows` rows each (bar the
+    /// last), that hold about equal numbers of non-zeros. Equal row counts are not enough for a
+    /// transposed TF-IDF matrix: its rows are n-grams, and the character n-grams' rows, all at
+    /// the end, hold most of the non-zeros, so one thread got nearly all the work.
+    public func balancedRowRanges(parts: Int, minimumRows: Int = 1) -> [Range<Int>] {
+        let parts = max(1, min(parts, rows / max(minimumRows, 1)))
+        guard parts > 1, nonZeroCount > 0 else { return [0..<rows] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for p in 1..<parts {
+            // The first row that starts at or after the p-th share of the non-zeros.
+            let target = nonZeroCount * p / parts
+            var lo = start, hi = rows
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rowStarts[mid] < target { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > start { ranges.append(start..<lo); start = lo }
+        }
+        ranges.append(start..<rows)
+        return ranges
+    }
+
     /// out ← out + self · w, where w is columns × k, row-major. A CSR loop: each non-zero adds a
-    /// scaled row of `w` into the output row. Rows are shared out over `threads` threads; each
-    /// output row is computed by one thread in column order, so results do not depend on `threads`.
+    /// scaled row of `w` into the output row. Rows are shared out over `threads` threads in
+    /// ranges of about equal numbers of non-zeros; each output row is computed by one thread in
+    /// column order, so results do not depend on `threads`.
     public func multiply(_ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>, threads: Int = 1) {
+        let ranges = balancedRowRanges(parts: threads, minimumRows: 256)
+        ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
+            for part in parts { multiply(rows: ranges[part], w, k: k, into: out) }
+        }
+    }
+
+    /// `multiply` for the output rows `rows`.
+    private func multiply(rows: Range<Int>, _ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>) {
         rowStarts.withUnsafeBufferPointer { starts in
             columnIndices.withUnsafeBufferPointer { cols in
                 values.withUnsafeBufferPointer { vals in
-                    ParallelLoop.chunks(count: starts.count - 1, threads: threads, minimumChunk: 256) { rows in
-                        // Each output row is summed in locals and stored once: through pointers the
-                        // compiler must assume `w` and `out` overlap and reload the row per non-zero.
-                        switch k {
-                        case 3:
-                            for i in rows {
-                                var a0 = 0.0, a1 = 0.0, a2 = 0.0
-                                for p in starts[i]..<starts[i + 1] {
-                                    let v = vals[p], r = w + Int(cols[p]) * 3
-                                    a0 += v * r[0]; a1 += v * r[1]; a2 += v * r[2]
-                                }
-                                let o = out + i * 3
-                                o[0] += a0; o[1] += a1; o[2] += a2
+                    // Each output row is summed in locals and stored once: through pointers the
+                    // compiler must assume `w` and `out` overlap and reload the row per non-zero.
+                    switch k {
+                    case 3:
+                        for i in rows {
+                            var a0 = 0.0, a1 = 0.0, a2 = 0.0
+                            for p in starts[i]..<starts[i + 1] {
+                                let v = vals[p], r = w + Int(cols[p]) * 3
+                                a0 += v * r[0]; a1 += v * r[1]; a2 += v * r[2]
                             }
-                        case 2:
-                            for i in rows {
-                                var a0 = 0.0, a1 = 0.0
-                                for p in starts[i]..<starts[i + 1] {
-                                    let v = vals[p], r = w + Int(cols[p]) * 2
-                                    a0 += v * r[0]; a1 += v * r[1]
-                                }
-                                let o = out + i * 2
-                                o[0] += a0; o[1] += a1
+                            let o = out + i * 3
+                            o[0] += a0; o[1] += a1; o[2] += a2
+                        }
+                    case 2:
+                        for i in rows {
+                            var a0 = 0.0, a1 = 0.0
+                            for p in starts[i]..<starts[i + 1] {
+                                let v = vals[p], r = w + Int(cols[p]) * 2
+                                a0 += v * r[0]; a1 += v * r[1]
                             }
-                        default:
-                            withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { acc in
-                                for i in rows {
-                                    for c in 0..<k { acc[c] = 0 }
-                                    for p in starts[i]..<starts[i + 1] {
-                                        BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, acc.baseAddress!)
-                                    }
-                                    let o = out + i * k
-                                    for c in 0..<k { o[c] += acc[c] }
+                            let o = out + i * 2
+                            o[0] += a0; o[1] += a1
+                        }
+                    default:
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { acc in
+                            for i in rows {
+                                for c in 0..<k { acc[c] = 0 }
+                                for p in starts[i]..<starts[i + 1] {
+                                    BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, acc.baseAddress!)
                                 }
+                                let o = out + i * k
+                                for c in 0..<k { o[c] += acc[c] }
                             }
                         }
                     }
@@ -181,22 +211,69 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// The transpose, as CSR (that is, this matrix in compressed sparse columns).
-    public var transposed: SparseMatrix {
-        var counts = [Int](repeating: 0, count: columns + 1)
-        for c in columnIndices { counts[Int(c) + 1] += 1 }
-        for j in 0..<columns { counts[j + 1] += counts[j] }
-        var next = counts
-        var indices = [Int32](repeating: 0, count: values.count)
-        var out = [Double](repeating: 0, count: values.count)
-        for i in 0..<rows {
-            for p in rowStarts[i]..<rowStarts[i + 1] {
-                let j = Int(columnIndices[p])
-                indices[next[j]] = Int32(i)
-                out[next[j]] = values[p]
-                next[j] += 1
+    public var transposed: SparseMatrix { transposed(threads: 1) }
+
+    /// The transpose, built on up to `threads` threads: each takes a range of rows, counts its
+    /// entries per column, and then writes them to places worked out from all the counts, so
+    /// every column lists its rows in increasing order and the result is the same for any
+    /// thread count.
+    public func transposed(threads: Int) -> SparseMatrix {
+        let ranges = balancedRowRanges(parts: threads, minimumRows: 1024)
+        let columns = self.columns
+        // counts[p][j]: the entries of part p in column j.
+        var counts = [[Int]](repeating: [], count: ranges.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
+                for part in parts {
+                    var c = [Int](repeating: 0, count: columns)
+                    for p in rowStarts[ranges[part].lowerBound]..<rowStarts[ranges[part].upperBound] { c[Int(columnIndices[p])] += 1 }
+                    counts[part] = c
+                }
             }
         }
-        return SparseMatrix(columns: rows, rowStarts: counts, columnIndices: indices, values: out)
+        // Column starts, and where each part's entries of each column begin.
+        var starts = [Int](repeating: 0, count: columns + 1)
+        var next = counts
+        for j in 0..<columns {
+            var position = starts[j]
+            for part in ranges.indices {
+                next[part][j] = position
+                position += counts[part][j]
+            }
+            starts[j + 1] = position
+        }
+        let count = values.count
+        var indices = [Int32](unsafeUninitializedCapacity: count) { _, n in n = count }
+        var out = [Double](unsafeUninitializedCapacity: count) { _, n in n = count }
+        indices.withUnsafeMutableBufferPointer { indices in
+            out.withUnsafeMutableBufferPointer { out in
+                next.withUnsafeMutableBufferPointer { next in
+                    rowStarts.withUnsafeBufferPointer { rowStarts in
+                        columnIndices.withUnsafeBufferPointer { columnIndices in
+                            values.withUnsafeBufferPointer { values in
+                                // Parts write disjoint positions, each through its own cursors.
+                                ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
+                                    for part in parts {
+                                        next[part].withUnsafeMutableBufferPointer { cursor in
+                                            for i in ranges[part] {
+                                                for p in rowStarts[i]..<rowStarts[i + 1] {
+                                                    let j = Int(columnIndices[p])
+                                                    let q = cursor[j]
+                                                    indices[q] = Int32(i)
+                                                    out[q] = values[p]
+                                                    cursor[j] = q + 1
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return SparseMatrix(columns: rows, rowStarts: starts, columnIndices: indices, values: out)
     }
 
     /// Dense copy, for tests and small problems.

@@ -28,7 +28,7 @@ public struct SoftmaxLoss: @unchecked Sendable {
         self.sampleWeights = sampleWeights
         self.classCount = classCount
         weightSum = sampleWeights.reduce(0, +)
-        sparseTransposed = features.sparse.transposed
+        sparseTransposed = features.sparse.transposed(threads: threads)
         penalty = (classCount == 2 ? 2 : 1) / (C * weightSum)
     }
 
