@@ -66,9 +66,11 @@ public final class LineReader {
 
     /// Up to `maximum` next lines, copied together into one array, as ranges into it (without
     /// terminators; a trailing "\r" removed), with their line numbers; nil at the end of the
-    /// input. Fewer lines come back when the read-ahead buffer runs out, so that a block is one
-    /// copy, not an allocation per line: other threads can then parse the lines.
+    /// input. A block is one copy, not an allocation per line, so other threads can parse the
+    /// lines. It holds fewer lines when they do not fit in the read-ahead buffer, which is
+    /// topped up to at least one read's worth of unread bytes first.
     public func nextLines(maximum: Int) throws -> LineBlock? {
+        if !finished && buffer.count - position < chunkSize { try fill() }
         while true {
             var ranges: [Range<Int>] = []
             var numbers: [Int] = []
