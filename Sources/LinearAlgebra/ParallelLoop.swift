@@ -31,20 +31,33 @@ public enum ParallelLoop {
     /// `threads` threads, each thread taking the next chunk as it becomes free, so one slow chunk
     /// does not leave the other threads idle; returns one result per chunk, in index order.
     public static func mapChunks<T>(count: Int, chunkSize: Int, threads: Int, _ transform: (Range<Int>) -> T) -> [T] {
+        mapChunks(count: count, chunkSize: chunkSize, threads: threads, state: { () }) { range, _ in transform(range) }
+    }
+
+    /// `mapChunks` with working state made once per thread (by `makeState`) and handed to every
+    /// chunk that thread takes, for buffers too costly to make per chunk.
+    public static func mapChunks<State, T>(count: Int, chunkSize: Int, threads: Int, state makeState: () -> State,
+                                           _ transform: (Range<Int>, inout State) -> T) -> [T] {
         let size = max(1, chunkSize)
         let chunks = (count + size - 1) / size
         let range: @Sendable (Int) -> Range<Int> = { chunk in (chunk * size)..<min(count, (chunk + 1) * size) }
         let workers = max(1, min(threads, chunks))
-        if workers == 1 { return (0..<chunks).map { transform(range($0)) } }
+        if workers == 1 {
+            var state = makeState()
+            return (0..<chunks).map { transform(range($0), &state) }
+        }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
         let next = ChunkCounter()
-        withoutActuallyEscaping(transform) { transform in
-            let box = Unchecked(value: (transform, results))
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let chunk = next.claim(below: chunks) {
-                    box.value.1[chunk] = box.value.0(range(chunk))
+        withoutActuallyEscaping(makeState) { makeState in
+            withoutActuallyEscaping(transform) { transform in
+                let box = Unchecked(value: (makeState, transform, results))
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var state = box.value.0()
+                    while let chunk = next.claim(below: chunks) {
+                        box.value.2[chunk] = box.value.1(range(chunk), &state)
+                    }
                 }
             }
         }

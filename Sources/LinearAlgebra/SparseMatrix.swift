@@ -220,25 +220,20 @@ public struct SparseMatrix: Sendable, Equatable {
     public func transposed(threads: Int) -> SparseMatrix {
         let ranges = balancedRowRanges(parts: threads, minimumRows: 1024)
         let columns = self.columns
-        // counts[p][j]: the entries of part p in column j.
-        var counts = [[Int]](repeating: [], count: ranges.count)
-        counts.withUnsafeMutableBufferPointer { counts in
-            ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
-                for part in parts {
-                    var c = [Int](repeating: 0, count: columns)
-                    for p in rowStarts[ranges[part].lowerBound]..<rowStarts[ranges[part].upperBound] { c[Int(columnIndices[p])] += 1 }
-                    counts[part] = c
-                }
-            }
+        // cursors[p][j]: first the entries of part p in column j, then where they go.
+        var cursors = ParallelLoop.mapChunks(count: ranges.count, chunkSize: 1, threads: ranges.count) { part in
+            var counts = [Int](repeating: 0, count: columns)
+            let rows = ranges[part.lowerBound]
+            for p in rowStarts[rows.lowerBound]..<rowStarts[rows.upperBound] { counts[Int(columnIndices[p])] += 1 }
+            return counts
         }
-        // Column starts, and where each part's entries of each column begin.
         var starts = [Int](repeating: 0, count: columns + 1)
-        var next = counts
         for j in 0..<columns {
             var position = starts[j]
             for part in ranges.indices {
-                next[part][j] = position
-                position += counts[part][j]
+                let count = cursors[part][j]
+                cursors[part][j] = position
+                position += count
             }
             starts[j + 1] = position
         }
@@ -247,14 +242,14 @@ public struct SparseMatrix: Sendable, Equatable {
         var out = [Double](unsafeUninitializedCapacity: count) { _, n in n = count }
         indices.withUnsafeMutableBufferPointer { indices in
             out.withUnsafeMutableBufferPointer { out in
-                next.withUnsafeMutableBufferPointer { next in
+                cursors.withUnsafeMutableBufferPointer { cursors in
                     rowStarts.withUnsafeBufferPointer { rowStarts in
                         columnIndices.withUnsafeBufferPointer { columnIndices in
                             values.withUnsafeBufferPointer { values in
                                 // Parts write disjoint positions, each through its own cursors.
                                 ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
                                     for part in parts {
-                                        next[part].withUnsafeMutableBufferPointer { cursor in
+                                        cursors[part].withUnsafeMutableBufferPointer { cursor in
                                             for i in ranges[part] {
                                                 for p in rowStarts[i]..<rowStarts[i + 1] {
                                                     let j = Int(columnIndices[p])

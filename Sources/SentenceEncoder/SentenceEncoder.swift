@@ -90,30 +90,17 @@ public final class SentenceEncoder: Sendable {
         let ids = sentences.map { tokenizer.encode($0) }
         // Longest batches first, so the last batch to start is a short one.
         let batches = Array(Self.batches(lengths: ids.map(\.count), tokens: batchTokens).reversed())
-        let results = BatchResults(count: sentences.count)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, batches.count)
-        try BLASThreads.withSingleThread {
-            if workers <= 1 {
-                let workspace = BertModel.Workspace()
-                for batch in batches {
-                    results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
-                }
-                return
+        let encoded = BLASThreads.withSingleThread {
+            ParallelLoop.mapChunks(count: batches.count, chunkSize: 1, threads: ParallelLoop.availableThreads,
+                                   state: { BertModel.Workspace() }) { chunk, workspace in
+                Result { try encodeBatch(batches[chunk.lowerBound].map { ids[$0] }, in: workspace) }
             }
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let workspace = BertModel.Workspace()
-                while let next = results.claimBatch(of: batches.count) {
-                    let batch = batches[next]
-                    do {
-                        results.store(try encodeBatch(batch.map { ids[$0] }, in: workspace), at: batch)
-                    } catch {
-                        results.fail(error)
-                    }
-                }
-            }
-            if let error = results.error { throw error }
         }
-        return results.vectors
+        var vectors = [[Float]](repeating: [], count: sentences.count)
+        for (batch, result) in zip(batches, encoded) {
+            for (vector, index) in zip(try result.get(), batch) { vectors[index] = vector }
+        }
+        return vectors
     }
 
     /// Indices grouped into batches of sentences of similar length: sorted by token count (ties
@@ -174,51 +161,6 @@ public final class SentenceEncoder: Sendable {
         if let dimension = try JSONFile.optionalInt(object, "word_embedding_dimension", file: file), dimension != hiddenSize {
             throw EncoderError.invalidConfiguration(file: file, reason: "word_embedding_dimension \(dimension) differs from hidden_size \(hiddenSize)")
         }
-    }
-}
-
-/// Vectors of the batches finished so far, and the next batch to hand out, shared by the
-/// worker threads of `SentenceEncoder.encode`.
-private final class BatchResults: @unchecked Sendable {
-    // @unchecked: every stored property is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var stored: [[Float]]
-    private var nextBatch = 0
-    private var firstError: (any Error)?
-
-    init(count: Int) { stored = Array(repeating: [], count: count) }
-
-    /// The index of the next batch to encode, or nil when all are taken or one has failed.
-    func claimBatch(of count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextBatch < count, firstError == nil else { return nil }
-        nextBatch += 1
-        return nextBatch - 1
-    }
-
-    func store(_ vectors: [[Float]], at indices: [Int]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for (vector, index) in zip(vectors, indices) { stored[index] = vector }
-    }
-
-    func fail(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if firstError == nil { firstError = error }
-    }
-
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return firstError
-    }
-
-    var vectors: [[Float]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }
 

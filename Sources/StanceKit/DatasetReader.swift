@@ -61,11 +61,9 @@ public struct DatasetReader: Sendable {
         guard reader.isLineBased else {
             var batch = [LabelledExample]()
             func flush() throws {
-                let results = ParallelLoop.mapChunks(count: batch.count, chunkSize: chunkSize, threads: threads) { range in
-                    Result { try transform(Array(batch[range])) }
-                }
+                let pending = batch
                 batch.removeAll(keepingCapacity: true)
-                for result in results { try consume(result.get()) }
+                try Self.mapChunks(of: pending, chunkSize: chunkSize, threads: threads, transform: transform, consume: consume)
             }
             do {
                 let skipped = try forEach(path: path, warn: warn) { example in
@@ -112,6 +110,16 @@ public struct DatasetReader: Sendable {
             }
         }
         return skipped
+    }
+
+    /// Maps `examples` through `transform`, `chunkSize` at a time on up to `threads` threads, and
+    /// hands the results to `consume` on this thread in order.
+    public static func mapChunks<T>(of examples: [LabelledExample], chunkSize: Int, threads: Int,
+                                    transform: ([LabelledExample]) throws -> T, consume: (T) throws -> Void) throws {
+        let results = ParallelLoop.mapChunks(count: examples.count, chunkSize: chunkSize, threads: threads) { range in
+            Result { try transform(Array(examples[range])) }
+        }
+        for result in results { try consume(result.get()) }
     }
 
     /// What one chunk of lines gave: the transformed examples (none when every line was bad),

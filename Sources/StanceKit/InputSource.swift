@@ -38,28 +38,13 @@ public final class LineReader {
     /// The next line, or nil at the end of the input. A trailing "\r" is removed.
     public func nextLine() throws -> [UInt8]? {
         while true {
-            // memchr: a generic search of the slice cost several instructions a byte.
-            let found = buffer.withUnsafeBufferPointer { b -> Int? in
-                guard position < b.count, let p = memchr(b.baseAddress! + position, 0x0A, b.count - position) else { return nil }
-                return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            }
-            if let newline = found {
-                var end = newline
-                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
+            if let (end, next) = lineEnd() {
                 let line = Array(buffer[position..<end])
-                position = newline + 1
+                position = next
                 lineNumber += 1
                 return line
             }
-            if finished {
-                guard position < buffer.count else { return nil }
-                var end = buffer.count
-                if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Array(buffer[position..<end])
-                position = buffer.count
-                lineNumber += 1
-                return line
-            }
+            if finished { return nil }
             try fill()
         }
     }
@@ -75,32 +60,38 @@ public final class LineReader {
             var ranges: [Range<Int>] = []
             var numbers: [Int] = []
             let start = position
-            buffer.withUnsafeBufferPointer { b in
-                guard let base = b.baseAddress else { return }
-                while ranges.count < maximum, position < b.count {
-                    let end: Int
-                    let next: Int
-                    if let p = memchr(base + position, 0x0A, b.count - position) {
-                        end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                        next = end + 1
-                    } else if finished {
-                        end = b.count
-                        next = b.count
-                    } else {
-                        break
-                    }
-                    let trimmed = end > position && b[end - 1] == 0x0D ? end - 1 : end
-                    ranges.append((position - start)..<(trimmed - start))
-                    lineNumber += 1
-                    numbers.append(lineNumber)
-                    position = next
-                }
+            while ranges.count < maximum, let (end, next) = lineEnd() {
+                ranges.append((position - start)..<(end - start))
+                lineNumber += 1
+                numbers.append(lineNumber)
+                position = next
             }
             if !ranges.isEmpty {
                 return LineBlock(bytes: Array(buffer[start..<position]), ranges: ranges, numbers: numbers)
             }
             if finished { return nil }
             try fill()
+        }
+    }
+
+    /// Where the line at `position` ends (before its "\r\n" or "\n") and where the next one
+    /// starts, or nil when the buffer holds no whole line there: none left, or no newline yet
+    /// and more input to come. At the end of the input the rest is the last line.
+    private func lineEnd() -> (end: Int, next: Int)? {
+        buffer.withUnsafeBufferPointer { b -> (end: Int, next: Int)? in
+            guard let base = b.baseAddress, position < b.count else { return nil }
+            let end: Int, next: Int
+            // memchr: a generic search of the slice cost several instructions a byte.
+            if let p = memchr(base + position, 0x0A, b.count - position) {
+                end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                next = end + 1
+            } else if finished {
+                end = b.count
+                next = b.count
+            } else {
+                return nil
+            }
+            return (end > position && b[end - 1] == 0x0D ? end - 1 : end, next)
         }
     }
 

@@ -206,7 +206,6 @@ public struct NGramAnalyzer: Sendable, Codable, Equatable {
         }
     }
 
-
     /// Byte offsets of each scalar of `token`, followed by the token's end.
     static func scalarStarts<C: Collection>(_ bytes: C, _ token: Range<Int>) -> [Int]
     where C.Element == UInt8, C.Index == Int {

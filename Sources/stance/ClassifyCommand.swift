@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LinearAlgebra
 import StanceKit
 
 enum ClassifyFormat: String, ExpressibleByArgument, CaseIterable {
@@ -143,10 +142,7 @@ struct ClassifyCommand: ParsableCommand {
                     }
                     batch.append(LabelledExample(text: text, line: i + 1))
                 }
-                let parts = ParallelLoop.mapChunks(count: batch.count, chunkSize: 256, threads: threads) { range in
-                    Result { try classify(Array(batch[range])) }
-                }
-                for part in parts { out.write(try part.get()) }
+                try DatasetReader.mapChunks(of: batch, chunkSize: 256, threads: threads, transform: classify, consume: out.write)
             }
             out.flush()
         }
