@@ -55,11 +55,8 @@ public final class SentenceEncoder: Sendable {
         self.batchTokens = batchTokens
     }
 
-    /// Length of the hidden states, and of mean-pooled sentence vectors (384 for all-MiniLM-L6-v2).
+    /// Length of the sentence vectors (384 for all-MiniLM-L6-v2).
     public var dimension: Int { configuration.hiddenSize }
-
-    /// Length of the sentence vectors with `pooling`.
-    public func dimension(_ pooling: Pooling) -> Int { configuration.hiddenSize * pooling.blocks }
 
     /// Name, dimension and SHA-256 of model.safetensors. Hashing 90 MB takes a moment, so it is
     /// computed on first use and kept.
@@ -89,14 +86,14 @@ public final class SentenceEncoder: Sendable {
     /// sgemms run as fast as large ones (80 GFLOP/s at 512 rows). The vectors still depend, in
     /// the last bits, on which sentences share a batch (sgemm's rounding depends on the
     /// product's shape), so they are fixed for a given input, not for a sentence on its own.
-    public func encode(_ sentences: [String], pooling: Pooling = .mean) throws -> [[Float]] {
+    public func encode(_ sentences: [String]) throws -> [[Float]] {
         let ids = sentences.map { tokenizer.encode($0) }
         // Longest batches first, so the last batch to start is a short one.
         let batches = Array(Self.batches(lengths: ids.map(\.count), tokens: batchTokens).reversed())
         let encoded = BLASThreads.withSingleThread {
             ParallelLoop.mapChunks(count: batches.count, chunkSize: 1, threads: ParallelLoop.availableThreads,
                                    state: { BertModel.Workspace() }) { chunk, workspace in
-                Result { try encodeBatch(batches[chunk.lowerBound].map { ids[$0] }, pooling: pooling, in: workspace) }
+                Result { try encodeBatch(batches[chunk.lowerBound].map { ids[$0] }, in: workspace) }
             }
         }
         var vectors = [[Float]](repeating: [], count: sentences.count)
@@ -125,39 +122,26 @@ public final class SentenceEncoder: Sendable {
         return batches
     }
 
-    /// Each sequence's vector from its real tokens' last hidden states, as `pooling` says.
-    func encodeBatch(_ batch: [[Int]], pooling: Pooling = .mean, in workspace: BertModel.Workspace) throws -> [[Float]] {
+    /// Mean pooling over each sequence's real tokens, then L2 normalisation.
+    func encodeBatch(_ batch: [[Int]], in workspace: BertModel.Workspace) throws -> [[Float]] {
         let length = try model.hiddenStates(batch, in: workspace)
         let h = configuration.hiddenSize
         let states = workspace.states
         return batch.enumerated().map { b, sequence in
-            [Float](unsafeUninitializedCapacity: h * pooling.blocks) { vector, initialized in
-                let sum = vector.baseAddress!
+            [Float](unsafeUninitializedCapacity: h) { mean, initialized in
+                let sum = mean.baseAddress!
                 sum.initialize(repeating: 0, count: h)
                 for p in 0..<sequence.count {
                     VectorMath.add(states + (b * length + p) * h, to: sum, count: h)
                 }
-                // The 1/count of the mean cancels in the normalisation.
-                Self.normalize(sum, count: h, scale: pooling.blockScale)
-                if pooling == .meanMax {
-                    let maximum = sum + h
-                    maximum.initialize(from: states + b * length * h, count: h)
-                    for p in 1..<sequence.count {
-                        VectorMath.maximum(states + (b * length + p) * h, into: maximum, count: h)
-                    }
-                    Self.normalize(maximum, count: h, scale: pooling.blockScale)
-                }
-                initialized = h * pooling.blocks
+                var squares: Float = 0
+                for c in 0..<h { squares += sum[c] * sum[c] }
+                // The 1/count of the mean cancels in the normalisation; the floor avoids 0/0.
+                let inverse = 1 / max(squares.squareRoot(), 1e-12)
+                for c in 0..<h { sum[c] *= inverse }
+                initialized = h
             }
         }
-    }
-
-    /// x ← x / ‖x‖ · scale; the floor on the norm avoids 0/0.
-    private static func normalize(_ x: UnsafeMutablePointer<Float>, count: Int, scale: Float) {
-        var squares: Float = 0
-        for c in 0..<count { squares += x[c] * x[c] }
-        let factor = scale / max(squares.squareRoot(), 1e-12)
-        for c in 0..<count { x[c] *= factor }
     }
 
     /// sentence-transformers' pooling settings: only plain mean pooling is implemented.

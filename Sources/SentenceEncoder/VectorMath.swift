@@ -53,22 +53,6 @@ enum VectorMath {
         while index < count { y[index] += x[index]; index += 1 }
     }
 
-    /// y[i] ← max(y[i], x[i]).
-    @inline(__always)
-    static func maximum(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
-        let source = UnsafeRawPointer(x)
-        let target = UnsafeMutableRawPointer(y)
-        var index = 0
-        while index + Lanes.scalarCount <= count {
-            let offset = index * 4
-            let larger = pointwiseMax(target.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
-                                      source.loadUnaligned(fromByteOffset: offset, as: Lanes.self))
-            target.storeBytes(of: larger, toByteOffset: offset, as: Lanes.self)
-            index += Lanes.scalarCount
-        }
-        while index < count { y[index] = Swift.max(y[index], x[index]); index += 1 }
-    }
-
     /// x[i] ← (x[i] − mean) · inverse · gamma[i] + beta[i], the last step of a layer norm.
     @inline(__always)
     static func normalize(_ x: UnsafeMutablePointer<Float>, count: Int, mean: Float, inverse: Float,

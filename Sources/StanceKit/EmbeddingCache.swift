@@ -3,8 +3,8 @@ import LinearAlgebra
 import SentenceEncoder
 import TextFeatures
 
-/// Sentence vectors of training data kept on disk, keyed by a hash of the texts encoded, the
-/// encoder's SHA-256 and the pooling, so cross-validation and repeated training do not re-encode. Stored as
+/// Sentence vectors of training data kept on disk, keyed by a hash of the texts encoded and the
+/// encoder's SHA-256, so cross-validation and repeated training do not re-encode. Stored as
 /// raw little-endian float32 under `$STANCE_CACHE`, else `$XDG_CACHE_HOME/stance`, else
 /// `~/.cache/stance`.
 public struct EmbeddingCache: Sendable {
@@ -18,24 +18,20 @@ public struct EmbeddingCache: Sendable {
         else { self.directory = NSHomeDirectory() + "/.cache/stance" }
     }
 
-    static func key(_ texts: [String], _ feature: EncoderFeature) -> String {
-        let identity = feature.identity
+    static func key(_ texts: [String], _ identity: EncoderIdentity) -> String {
         var h = StableHash()
         for t in texts {
             h.combine(contentsOf: t.utf8)
             h.combine(0x1E)
         }
-        // Mean-pooled vectors keep the key they had before pooling was a setting.
-        let pooling = feature.pooling == .mean ? "" : "-" + feature.pooling.rawValue
-        return "\(identity.name)-\(identity.sha256.prefix(16))\(pooling)-\(String(h.value, radix: 16))-\(texts.count)"
+        return "\(identity.name)-\(identity.sha256.prefix(16))-\(String(h.value, radix: 16))-\(texts.count)"
     }
 
     /// The vectors of `texts` (rows × dimension), from the cache or encoded and then cached.
-    public func vectors(_ texts: [String], encoder: SentenceEncoder, feature: EncoderFeature,
+    public func vectors(_ texts: [String], encoder: SentenceEncoder, identity: EncoderIdentity,
                         progress: (String) -> Void = { _ in }) throws -> Matrix {
-        let d = feature.columns
-        let identity = feature.identity
-        let path = directory + "/embeddings/" + EmbeddingCache.key(texts, feature) + ".f32"
+        let d = identity.dimension
+        let path = directory + "/embeddings/" + EmbeddingCache.key(texts, identity) + ".f32"
         if let data = FileManager.default.contents(atPath: path), data.count == texts.count * d * 4 {
             progress("sentence vectors from the cache (\(path))")
             let floats = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
@@ -43,7 +39,7 @@ public struct EmbeddingCache: Sendable {
         }
         progress("encoding \(texts.count) sentences with \(identity.name)")
         let started = Date()
-        let vectors = try encoder.encode(texts, pooling: feature.pooling)
+        let vectors = try encoder.encode(texts)
         progress("encoded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         var floats = [Float]()
         floats.reserveCapacity(texts.count * d)

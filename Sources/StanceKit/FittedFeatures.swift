@@ -35,7 +35,7 @@ public struct FittedFeatures: Sendable {
     public var wordColumns: Int { word?.featureCount ?? 0 }
     public var characterColumns: Int { character?.featureCount ?? 0 }
     public var sparseColumns: Int { wordColumns + characterColumns }
-    public var denseColumns: Int { configuration.encoder?.columns ?? 0 }
+    public var denseColumns: Int { configuration.encoder?.identity.dimension ?? 0 }
     public var columns: Int { sparseColumns + denseColumns }
 
     /// The sparse feature row of one text: sorted (column, value) pairs.
@@ -82,11 +82,11 @@ public struct FittedFeatures: Sendable {
         guard let feature = configuration.encoder, let encoder else { return nil }
         var block: Matrix
         if let precomputed {
-            precondition(precomputed.rows == texts.count && precomputed.columns == feature.columns)
+            precondition(precomputed.rows == texts.count && precomputed.columns == feature.identity.dimension)
             block = precomputed
         } else {
-            let vectors = try encoder.encode(texts, pooling: feature.pooling)
-            block = Matrix(rows: texts.count, columns: feature.columns, values: vectors.flatMap { $0.map(Double.init) })
+            let vectors = try encoder.encode(texts)
+            block = Matrix(rows: texts.count, columns: feature.identity.dimension, values: vectors.flatMap { $0.map(Double.init) })
         }
         if feature.weight != 1 { BLAS.scale(feature.weight, &block.values) }
         return block

@@ -40,17 +40,15 @@ public struct StanceTrainer: Sendable {
     public struct EncoderRequest: Sendable, Equatable {
         public var name: String
         public var weight: Double
-        public var pooling: Pooling
         public var directory: String?
         /// Where sentence vectors of training data are cached (nil: the default cache; see EmbeddingCache).
         public var cacheDirectory: String?
         public var useCache: Bool
 
-        public init(name: String = SentenceEncoder.defaultModelName, weight: Double = 1, pooling: Pooling = .mean,
-                    directory: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true) {
+        public init(name: String = SentenceEncoder.defaultModelName, weight: Double = 1, directory: String? = nil,
+                    cacheDirectory: String? = nil, useCache: Bool = true) {
             self.name = name
             self.weight = weight
-            self.pooling = pooling
             self.directory = directory
             self.cacheDirectory = cacheDirectory
             self.useCache = useCache
@@ -64,20 +62,20 @@ public struct StanceTrainer: Sendable {
         let encoder = try EncoderLocator(explicitDirectory: request.directory).open(name: request.name)
         let identity = EncoderIdentity(name: encoder.identity.name, sha256: EncoderLocator.cachedDigest(of: encoder),
                                        dimension: encoder.dimension)
-        features.encoder = EncoderFeature(identity: identity, pooling: request.pooling, weight: request.weight)
+        features.encoder = EncoderFeature(identity: identity, weight: request.weight)
         return (features, encoder)
     }
 
     /// Unweighted sentence vectors of `texts` (from the cache when it has them), or nil without an encoder.
     public func sentenceVectors(_ texts: [String]) throws -> Matrix? {
         let (features, encoder) = try openEncoder()
-        guard let encoder, let feature = features.encoder, let request = configuration.encoder else { return nil }
+        guard let encoder, let identity = features.encoder?.identity, let request = configuration.encoder else { return nil }
         if !request.useCache {
-            progress("encoding \(texts.count) sentences with \(feature.identity.name)")
-            let vectors = try encoder.encode(texts, pooling: feature.pooling)
-            return Matrix(rows: texts.count, columns: feature.columns, values: vectors.flatMap { $0.map(Double.init) })
+            progress("encoding \(texts.count) sentences with \(identity.name)")
+            let vectors = try encoder.encode(texts)
+            return Matrix(rows: texts.count, columns: identity.dimension, values: vectors.flatMap { $0.map(Double.init) })
         }
-        return try EmbeddingCache(directory: request.cacheDirectory).vectors(texts, encoder: encoder, feature: feature) { [progress] in progress($0) }
+        return try EmbeddingCache(directory: request.cacheDirectory).vectors(texts, encoder: encoder, identity: identity) { [progress] in progress($0) }
     }
 
     public let configuration: Configuration

@@ -16,8 +16,7 @@ struct EmbedCommand: ParsableCommand {
         text per line; "-" for standard input) and writes one L2-normalised all-MiniLM-L6-v2 vector \
         per text, in input order: JSON Lines records {"id", "text", "tokens" (word pieces the model \
         read, [CLS] and [SEP] included, after truncation), "vector"}, or a NumPy .npy file of shape \
-        (texts, 384), float32 (768 with --pooling mean-max). Needs the encoder: run \
-        Scripts/fetch-encoder once.
+        (texts, 384), float32. Needs the encoder: run Scripts/fetch-encoder once.
 
         Example: stance embed --input sentences.txt --format npy --output sentences.npy
         """)
@@ -39,9 +38,6 @@ struct EmbedCommand: ParsableCommand {
 
     @Option(help: "Directory of the sentence encoder (default: Models/encoders/all-MiniLM-L6-v2).")
     var encoder: String?
-
-    @Option(help: "How the token states become a vector: mean (the model's own pooling, 384 values) or mean-max (the mean, then the element-wise maximum: 768 values).")
-    var pooling: Pooling = .mean
 
     @Option(help: "Texts encoded per batch (JSON Lines output is written batch by batch); large batches keep every core busy.")
     var batchSize = 8192
@@ -66,7 +62,7 @@ struct EmbedCommand: ParsableCommand {
             var batch = [LabelledExample]()
             func flush() throws {
                 guard !batch.isEmpty else { return }
-                let vectors = try opened.encode(batch.map(\.text), pooling: pooling)
+                let vectors = try opened.encode(batch.map(\.text))
                 count += vectors.count
                 for (example, vector) in zip(batch, vectors) {
                     switch format {
@@ -101,7 +97,7 @@ struct EmbedCommand: ParsableCommand {
             try flush()
             out.flush()
             guard let output else { return }
-            let bytes = format == .npy ? NumpyFile.float32Matrix(floats, rows: count, columns: opened.dimension(pooling)) : lines
+            let bytes = format == .npy ? NumpyFile.float32Matrix(floats, rows: count, columns: opened.dimension) : lines
             try ModelFile.writeAtomically(bytes, to: output)
         }
     }

@@ -1,12 +1,10 @@
 import ArgumentParser
-import SentenceEncoder
 import StanceKit
 import TextFeatures
 
 extension LogisticRegression.ClassWeight: ExpressibleByArgument {}
 extension LogisticRegression.Solver: ExpressibleByArgument {}
 extension CrossValidation.Metric: ExpressibleByArgument {}
-extension Pooling: ExpressibleByArgument {}
 
 /// An n-gram range written "1-2" (or "3" for 3-3); "0" turns the block off.
 struct NGramRange: ExpressibleByArgument {
@@ -33,9 +31,6 @@ struct FeatureOptions: ParsableArguments {
 
     @Option(help: "Weight of the sentence-encoder block against the TF-IDF blocks.")
     var encoderWeight = 1.0
-
-    @Option(help: "How the encoder's token states become a sentence vector: mean (the model's own pooling) or mean-max (the mean and the element-wise maximum, twice the columns).")
-    var encoderPooling: Pooling = .mean
 
     @Option(help: "Directory of the sentence encoder (default: Models/encoders/all-MiniLM-L6-v2).")
     var encoder: String?
@@ -94,7 +89,7 @@ struct FeatureOptions: ParsableArguments {
     /// The sentence encoder to add, when --features names it.
     func encoderRequest() throws -> StanceTrainer.EncoderRequest? {
         guard try parsedBlocks().encoder else { return nil }
-        return .init(weight: encoderWeight, pooling: encoderPooling, directory: encoder, useCache: !noCache)
+        return .init(weight: encoderWeight, directory: encoder, useCache: !noCache)
     }
 
     func configuration() throws -> FeatureConfiguration {

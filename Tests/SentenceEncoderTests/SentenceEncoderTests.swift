@@ -45,27 +45,6 @@ import LinearAlgebra
         for c in mean.indices { #expect(abs(Double(vector[c]) - mean[c] / norm) < 1e-4) }
     }
 
-    @Test func meanMaxPoolingAppendsTheNormalisedMaximumOfTheHiddenStates() throws {
-        let encoder = try SentenceEncoder(directory: directory)
-        let sentence = "the fed, hawkish."
-        let reference = TinyBert().referenceHiddenStates(encoder.tokenize(sentence))
-        let h = TinyBert.hidden
-        var maximum = [Double](repeating: -.infinity, count: h)
-        for row in reference { for c in maximum.indices { maximum[c] = max(maximum[c], row[c]) } }
-        let norm = maximum.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let mean = try encoder.encode([sentence])[0]
-        let vector = try encoder.encode([sentence], pooling: .meanMax)[0]
-        #expect(vector.count == 2 * h && encoder.dimension(.meanMax) == 2 * h)
-        let half = 0.5.squareRoot()
-        // First block: the mean-pooled vector; second: the maximum; each scaled to norm 1/√2.
-        for c in 0..<h {
-            #expect(abs(Double(vector[c]) - Double(mean[c]) * half) < 1e-6)
-            #expect(abs(Double(vector[h + c]) - maximum[c] / norm * half) < 1e-4)
-        }
-        let total = vector.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
-        #expect(abs(total - 1) < 1e-5)
-    }
-
     @Test func batchesGroupSentencesBySortedLengthWithinATokenBudget() {
         // Sorted: 2 (1), 2 (3), 5 (0), 7 (4), 9 (2). Budget 14: [2, 2, 5 → 3×5 = 15 > 14] …
         #expect(SentenceEncoder.batches(lengths: [5, 2, 9, 2, 7], tokens: 14) == [[1, 3], [0, 4], [2]])

@@ -41,15 +41,4 @@ import Testing
             #expect(abs(VectorMath.sumOfSquaredDeviations(x.baseAddress!, count: 37, mean: mean) - expected) < 1e-3)
         }
     }
-
-    @Test func maximumMatchesAScalarLoop() {
-        // 37 values: four full SIMD lanes and a remainder of five.
-        let x = (0..<37).map { Float(($0 * 7) % 11) - 5 }
-        var y = (0..<37).map { Float(($0 * 5) % 13) - 6 }
-        let expected = zip(x, y).map { max($0, $1) }
-        x.withUnsafeBufferPointer { source in
-            y.withUnsafeMutableBufferPointer { VectorMath.maximum(source.baseAddress!, into: $0.baseAddress!, count: 37) }
-        }
-        #expect(y == expected)
-    }
 }

@@ -41,30 +41,6 @@ struct EncoderFeatureTests {
         #expect(try model.predict(TrainingCorpus.examples.map(\.text)).map { model.labels[$0.label] } == TrainingCorpus.examples.map { $0.label! })
     }
 
-    @Test func meanMaxPoolingIsRecordedAndUsedWhenClassifying() throws {
-        var configuration = Self.configuration()
-        configuration.encoder?.pooling = .meanMax
-        let model = try StanceTrainer(configuration).train(TrainingCorpus.examples)
-        #expect(model.features.configuration.encoder?.pooling == .meanMax)
-        #expect(model.features.columns == model.features.sparseColumns + 768)
-        let loaded = try ModelFile.decode(try ModelFile.encode(model), path: "m",
-                                          encoders: EncoderLocator(explicitDirectory: Self.encoderDirectory))
-        #expect(loaded.features.configuration.encoder == model.features.configuration.encoder)
-        // The loaded model encodes with the recorded pooling: its dense block is the mean-max vectors.
-        let texts = ["Officials threatened new sanctions."]
-        let expected = try #require(loaded.features.encoder).encode(texts, pooling: .meanMax)[0]
-        let block = try #require(try loaded.features.denseBlock(texts))
-        #expect(block.columns == 768)
-        for (x, y) in zip(block.values, expected) { #expect(abs(x - Double(y)) < 1e-5) }
-    }
-
-    /// Model files written before pooling was a setting have no "pooling" key: mean pooling.
-    @Test func encoderFeatureWithoutPoolingDecodesAsMean() throws {
-        let json = #"{"identity":{"dimension":384,"name":"all-MiniLM-L6-v2","sha256":"00"},"weight":2}"#
-        let feature = try JSONDecoder().decode(EncoderFeature.self, from: Data(json.utf8))
-        #expect(feature.pooling == .mean && feature.weight == 2 && feature.columns == 384)
-    }
-
     @Test func aMissingOrDifferentEncoderIsRefused() throws {
         let model = try StanceTrainer(Self.configuration()).train(TrainingCorpus.examples)
         let bytes = try ModelFile.encode(model)
@@ -97,14 +73,14 @@ struct EncoderFeatureTests {
     @Test func vectorsAreCachedAndReusedExactly() throws {
         let cacheDirectory = NSTemporaryDirectory() + "stance-cache-\(UUID().uuidString)"
         let encoder = try EncoderLocator(explicitDirectory: Self.encoderDirectory).open()
-        let feature = EncoderFeature(identity: encoder.identity)
+        let identity = encoder.identity
         let cache = EmbeddingCache(directory: cacheDirectory)
         let texts = TrainingCorpus.examples.map(\.text)
-        let first = try cache.vectors(texts, encoder: encoder, feature: feature)
+        let first = try cache.vectors(texts, encoder: encoder, identity: identity)
         let files = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory + "/embeddings")
         #expect(files.count == 1 && files[0].hasPrefix("all-MiniLM-L6-v2-"))
         var messages = [String]()
-        let second = try cache.vectors(texts, encoder: encoder, feature: feature) { messages.append($0) }
+        let second = try cache.vectors(texts, encoder: encoder, identity: identity) { messages.append($0) }
         #expect(second == first)
         #expect(messages.first?.contains("from the cache") == true)
     }
