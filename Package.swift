@@ -22,6 +22,7 @@ let package = Package(
             name: "stance",
             dependencies: [
                 "StanceKit",
+                "LinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

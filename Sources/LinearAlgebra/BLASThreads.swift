@@ -19,6 +19,7 @@ public enum BLASThreads {
     // Looked up once, at first use.
     private static let setter: Setter? = symbol("openblas_set_num_threads")
     private static let getter: Getter? = symbol("openblas_get_num_threads")
+    private static let shutdown: (@convention(c) () -> Void)? = symbol("blas_thread_shutdown_")
 
     private static let lock = NSLock()
     // Guarded by `lock`.
@@ -28,6 +29,15 @@ public enum BLASThreads {
     /// Threads the BLAS library will use, or nil when it does not say (not OpenBLAS).
     public static var count: Int? {
         getter.map { Int($0()) }
+    }
+
+    /// Stops OpenBLAS's worker threads. OpenBLAS starts them when the library loads, and they then
+    /// spin (calling sched_yield) for about 0.1 s of CPU whether or not BLAS is ever called,
+    /// competing with our own threads for the cores (BENCHMARKS.md has the measured effect).
+    /// OpenBLAS starts them again at its next threaded call. Call it only while no other thread
+    /// is inside BLAS, as at the start of a command; without OpenBLAS it does nothing.
+    public static func stopIdleWorkers() {
+        shutdown?()
     }
 
     /// Runs `body` with BLAS limited to one thread and restores the previous count afterwards.

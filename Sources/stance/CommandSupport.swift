@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import SentenceEncoder
 import StanceKit
 
@@ -16,6 +17,9 @@ enum ExitStatus {
 /// Runs a command body, turning library errors into a one-line message on stderr and the
 /// matching exit status.
 func runReportingErrors(_ body: () throws -> Void) throws {
+    // Nothing has called BLAS yet: stop the threads OpenBLAS spun up at load, so they do not
+    // spin against the command's own threads.
+    BLASThreads.stopIdleWorkers()
     do {
         try body()
     } catch let error as ExitCode {
