@@ -37,6 +37,37 @@ import Testing
         #expect(abs(p.values.reduce(0, +) - 1) < 1e-9)
     }
 
+    /// OpenBLAS starts worker threads when it loads, and they spin for a while; every command
+    /// stops them before its work (`BLASThreads.stopIdleWorkers`), so `classify` waiting on
+    /// standard input runs on one thread. With a BLAS that has no threads this holds anyway.
+    @Test func commandsStopOpenBLASWorkerThreads() throws {
+        guard FileManager.default.fileExists(atPath: "/proc/self/task") else { return }  // Linux only
+        let process = Process()
+        process.executableURL = StanceRunner.executable
+        process.arguments = ["classify", "--model", model, "--input", "-"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["OPENBLAS_NUM_THREADS": "2"]) { $1 }
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        let tasks = "/proc/\(process.processIdentifier)/task"
+        var threads = 0
+        var waited = 0.0
+        // Start-up (loading the model) takes a moment; the thread count falls to 1 once the
+        // command has begun, and stays there while it waits for input.
+        repeat {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 0.1
+            threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks).count) ?? 0
+        } while threads != 1 && waited < 10
+        #expect(threads == 1, "stance classify waiting on standard input runs \(threads) threads")
+    }
+
     @Test func classifyStandardInputAsCSVKeepsOrderAndIDs() throws {
         let input = "{\"id\": \"s1\", \"text\": \"Officials accused them of cheating on the deal.\"}\n{\"id\": \"s2\", \"text\": \"The delegation arrives on Tuesday.\"}\n"
         let r = try StanceRunner.run(["classify", "--model", model, "--input-format", "jsonl", "--format", "csv", "-"], stdin: input)
