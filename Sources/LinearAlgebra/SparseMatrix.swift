@@ -151,43 +151,39 @@ public struct SparseMatrix: Sendable, Equatable {
 
     /// `multiply` for the output rows `rows`.
     private func multiply(rows: Range<Int>, _ w: UnsafePointer<Double>, k: Int, into out: UnsafeMutablePointer<Double>) {
-        rowStarts.withUnsafeBufferPointer { starts in
-            columnIndices.withUnsafeBufferPointer { cols in
-                values.withUnsafeBufferPointer { vals in
-                    // Each output row is summed in locals and stored once: through pointers the
-                    // compiler must assume `w` and `out` overlap and reload the row per non-zero.
-                    switch k {
-                    case 3:
-                        for i in rows {
-                            var a0 = 0.0, a1 = 0.0, a2 = 0.0
-                            for p in starts[i]..<starts[i + 1] {
-                                let v = vals[p], r = w + Int(cols[p]) * 3
-                                a0 += v * r[0]; a1 += v * r[1]; a2 += v * r[2]
-                            }
-                            let o = out + i * 3
-                            o[0] += a0; o[1] += a1; o[2] += a2
+        withStorage { starts, cols, vals in
+            // Each output row is summed in locals and stored once: through pointers the
+            // compiler must assume `w` and `out` overlap and reload the row per non-zero.
+            switch k {
+            case 3:
+                for i in rows {
+                    var a0 = 0.0, a1 = 0.0, a2 = 0.0
+                    for p in starts[i]..<starts[i + 1] {
+                        let v = vals[p], r = w + Int(cols[p]) * 3
+                        a0 += v * r[0]; a1 += v * r[1]; a2 += v * r[2]
+                    }
+                    let o = out + i * 3
+                    o[0] += a0; o[1] += a1; o[2] += a2
+                }
+            case 2:
+                for i in rows {
+                    var a0 = 0.0, a1 = 0.0
+                    for p in starts[i]..<starts[i + 1] {
+                        let v = vals[p], r = w + Int(cols[p]) * 2
+                        a0 += v * r[0]; a1 += v * r[1]
+                    }
+                    let o = out + i * 2
+                    o[0] += a0; o[1] += a1
+                }
+            default:
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { acc in
+                    for i in rows {
+                        for c in 0..<k { acc[c] = 0 }
+                        for p in starts[i]..<starts[i + 1] {
+                            BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, acc.baseAddress!)
                         }
-                    case 2:
-                        for i in rows {
-                            var a0 = 0.0, a1 = 0.0
-                            for p in starts[i]..<starts[i + 1] {
-                                let v = vals[p], r = w + Int(cols[p]) * 2
-                                a0 += v * r[0]; a1 += v * r[1]
-                            }
-                            let o = out + i * 2
-                            o[0] += a0; o[1] += a1
-                        }
-                    default:
-                        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { acc in
-                            for i in rows {
-                                for c in 0..<k { acc[c] = 0 }
-                                for p in starts[i]..<starts[i + 1] {
-                                    BLASKernels.axpy(k, vals[p], w + Int(cols[p]) * k, acc.baseAddress!)
-                                }
-                                let o = out + i * k
-                                for c in 0..<k { o[c] += acc[c] }
-                            }
-                        }
+                        let o = out + i * k
+                        for c in 0..<k { o[c] += acc[c] }
                     }
                 }
             }
@@ -196,15 +192,11 @@ public struct SparseMatrix: Sendable, Equatable {
 
     /// g ← g + selfᵀ · r, where r is rows × k and g is columns × k, both row-major.
     public func addTransposeMultiply(_ r: UnsafePointer<Double>, k: Int, into g: UnsafeMutablePointer<Double>) {
-        rowStarts.withUnsafeBufferPointer { starts in
-            columnIndices.withUnsafeBufferPointer { cols in
-                values.withUnsafeBufferPointer { vals in
-                    for i in 0..<(starts.count - 1) {
-                        let ri = r + i * k
-                        for p in starts[i]..<starts[i + 1] {
-                            BLASKernels.axpy(k, vals[p], ri, g + Int(cols[p]) * k)
-                        }
-                    }
+        withStorage { starts, cols, vals in
+            for i in 0..<(starts.count - 1) {
+                let ri = r + i * k
+                for p in starts[i]..<starts[i + 1] {
+                    BLASKernels.axpy(k, vals[p], ri, g + Int(cols[p]) * k)
                 }
             }
         }
@@ -243,22 +235,18 @@ public struct SparseMatrix: Sendable, Equatable {
         indices.withUnsafeMutableBufferPointer { indices in
             out.withUnsafeMutableBufferPointer { out in
                 cursors.withUnsafeMutableBufferPointer { cursors in
-                    rowStarts.withUnsafeBufferPointer { rowStarts in
-                        columnIndices.withUnsafeBufferPointer { columnIndices in
-                            values.withUnsafeBufferPointer { values in
-                                // Parts write disjoint positions, each through its own cursors.
-                                ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
-                                    for part in parts {
-                                        cursors[part].withUnsafeMutableBufferPointer { cursor in
-                                            for i in ranges[part] {
-                                                for p in rowStarts[i]..<rowStarts[i + 1] {
-                                                    let j = Int(columnIndices[p])
-                                                    let q = cursor[j]
-                                                    indices[q] = Int32(i)
-                                                    out[q] = values[p]
-                                                    cursor[j] = q + 1
-                                                }
-                                            }
+                    withStorage { rowStarts, columnIndices, values in
+                        // Parts write disjoint positions, each through its own cursors.
+                        ParallelLoop.chunks(count: ranges.count, threads: ranges.count) { parts in
+                            for part in parts {
+                                cursors[part].withUnsafeMutableBufferPointer { cursor in
+                                    for i in ranges[part] {
+                                        for p in rowStarts[i]..<rowStarts[i + 1] {
+                                            let j = Int(columnIndices[p])
+                                            let q = cursor[j]
+                                            indices[q] = Int32(i)
+                                            out[q] = values[p]
+                                            cursor[j] = q + 1
                                         }
                                     }
                                 }
@@ -269,6 +257,17 @@ public struct SparseMatrix: Sendable, Equatable {
             }
         }
         return SparseMatrix(columns: rows, rowStarts: starts, columnIndices: indices, values: out)
+    }
+
+    /// The three CSR arrays as buffer pointers, for the loops that must not pay for bounds checks.
+    @inline(__always)
+    private func withStorage<R>(_ body: (_ rowStarts: UnsafeBufferPointer<Int>, _ columnIndices: UnsafeBufferPointer<Int32>,
+                                         _ values: UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try rowStarts.withUnsafeBufferPointer { starts in
+            try columnIndices.withUnsafeBufferPointer { columns in
+                try values.withUnsafeBufferPointer { values in try body(starts, columns, values) }
+            }
+        }
     }
 
     /// Dense copy, for tests and small problems.

@@ -15,10 +15,10 @@ enum ExitStatus {
 }
 
 /// Runs a command body, turning library errors into a one-line message on stderr and the
-/// matching exit status.
+/// matching exit status. Every command starts here, before anything has called BLAS, so this is
+/// also where OpenBLAS's idle worker threads are stopped (they would spin against the command's
+/// own threads).
 func runReportingErrors(_ body: () throws -> Void) throws {
-    // Nothing has called BLAS yet: stop the threads OpenBLAS spun up at load, so they do not
-    // spin against the command's own threads.
     BLASThreads.stopIdleWorkers()
     do {
         try body()
