@@ -3,10 +3,10 @@ import LinearAlgebra
 import SentenceEncoder
 import TextFeatures
 
-/// Sentence vectors of training data kept on disk, keyed by a hash of the texts encoded and the
-/// encoder's SHA-256, so cross-validation and repeated training do not re-encode. Stored as
-/// raw little-endian float32 under `$STANCE_CACHE`, else `$XDG_CACHE_HOME/stance`, else
-/// `~/.cache/stance`.
+/// Sentence vectors of training data kept on disk, keyed by a hash of the texts encoded, the
+/// encoder's SHA-256 and `SentenceEncoder.vectorsRevision`, so cross-validation and repeated
+/// training do not re-encode. Stored as raw little-endian float32 under `$STANCE_CACHE`, else
+/// `$XDG_CACHE_HOME/stance`, else `~/.cache/stance`.
 public struct EmbeddingCache: Sendable {
     public let directory: String
 
@@ -24,7 +24,7 @@ public struct EmbeddingCache: Sendable {
             h.combine(contentsOf: t.utf8)
             h.combine(0x1E)
         }
-        return "\(identity.name)-\(identity.sha256.prefix(16))-\(String(h.value, radix: 16))-\(texts.count)"
+        return "\(identity.name)-\(identity.sha256.prefix(16))-r\(SentenceEncoder.vectorsRevision)-\(String(h.value, radix: 16))-\(texts.count)"
     }
 
     /// The vectors of `texts` (rows × dimension), from the cache or encoded and then cached.

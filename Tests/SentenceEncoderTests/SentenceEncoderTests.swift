@@ -45,6 +45,26 @@ import LinearAlgebra
         for c in mean.indices { #expect(abs(Double(vector[c]) - mean[c] / norm) < 1e-4) }
     }
 
+    @Test func repeatedTextsShareOneVector() throws {
+        // A budget of 16 tokens puts the first and the repeated "the fed stalled talks." in
+        // different batches if each repeat were encoded.
+        let encoder = try SentenceEncoder(directory: directory, batchTokens: 16)
+        let texts = ["the fed stalled talks.", "hawkish", "do", "THE  Fed stalled talks.", "the talks resume, dovish fed.",
+                     "hawkish", "the fed stalled talks."]
+        let vectors = try encoder.encode(texts)
+        #expect(vectors[0] == vectors[3] && vectors[0] == vectors[6], "same word pieces, same bits")
+        #expect(vectors[1] == vectors[5])
+        #expect(vectors[0] != vectors[1])
+        // Each matches its text encoded without the repeats.
+        let distinct = try encoder.encode(["the fed stalled talks.", "hawkish", "do", "the talks resume, dovish fed."])
+        for ((text, vector), index) in zip(zip(texts, vectors), [0, 1, 2, 0, 3, 1, 0]) {
+            #expect(zip(distinct[index], vector).allSatisfy { abs($0 - $1) < 1e-5 }, "\(text)")
+        }
+        let (sequences, source) = SentenceEncoder.distinctSequences([[2, 5, 3], [2, 3], [2, 5, 3], [2, 3], [2, 7, 3]])
+        #expect(sequences == [[2, 5, 3], [2, 3], [2, 7, 3]])
+        #expect(source == [0, 1, 0, 1, 2])
+    }
+
     @Test func batchesGroupSentencesBySortedLengthWithinATokenBudget() {
         // Sorted: 2 (1), 2 (3), 5 (0), 7 (4), 9 (2). Budget 14: [2, 2, 5 → 3×5 = 15 > 14] …
         #expect(SentenceEncoder.batches(lengths: [5, 2, 9, 2, 7], tokens: 14) == [[1, 3], [0, 4], [2]])

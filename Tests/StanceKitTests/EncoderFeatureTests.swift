@@ -79,6 +79,8 @@ struct EncoderFeatureTests {
         let first = try cache.vectors(texts, encoder: encoder, identity: identity)
         let files = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory + "/embeddings")
         #expect(files.count == 1 && files[0].hasPrefix("all-MiniLM-L6-v2-"))
+        // Vectors cached by code that computed other last bits are not read back.
+        #expect(files[0].contains("-r\(SentenceEncoder.vectorsRevision)-"))
         var messages = [String]()
         let second = try cache.vectors(texts, encoder: encoder, identity: identity) { messages.append($0) }
         #expect(second == first)
